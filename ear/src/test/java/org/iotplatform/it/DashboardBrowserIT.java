@@ -1,0 +1,134 @@
+package org.iotplatform.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The dashboard in Debian's Chromium, headless: sign in, see the shell, switch theme, sign out. */
+@ExtendWith(ArquillianExtension.class)
+class DashboardBrowserIT {
+
+    private static WebDriver browser;
+    private static WebDriverWait wait;
+    private static Path screenshots;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.platformEar();
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        screenshots = Path.of(System.getProperty("iot.test.screenshots", "target/screenshots"));
+        Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1400,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private static void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @BeforeEach
+    void freshSession() {
+        browser.get(Platform.BASE_URL + "/login");
+        browser.manage().deleteAllCookies();
+    }
+
+    /** Lumo's theme attribute, wherever Flow put it (the UI element is the page's body). */
+    private static String pageTheme() {
+        Object theme = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.getAttribute('theme') || document.body.getAttribute('theme') || '';");
+        return String.valueOf(theme);
+    }
+
+    private static void signIn(String user, String password) {
+        browser.get(Platform.BASE_URL + "/");
+        wait.until(ExpectedConditions.urlContains("/login"));
+        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#username input")));
+        username.clear();
+        username.sendKeys(user);
+        browser.findElement(By.cssSelector("#password input")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    @Test
+    void wrongPasswordKeepsYouOnTheSignInPage() throws Exception {
+        signIn("admin", "certainly-not-it");
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")));
+        assertEquals("Wrong username or password.", error.getText());
+        assertTrue(browser.getCurrentUrl().contains("/login"));
+        screenshot("login-failed");
+    }
+
+    @Test
+    void adminSignsInSeesTheShellSwitchesThemeAndSignsOut() throws Exception {
+        signIn("admin", Platform.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        WebElement who = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-operator")));
+        assertEquals("admin · admin", who.getText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("database-card"), "Hibernate ORM"));
+        assertTrue(browser.findElement(By.id("navigation")).getText().contains("Operators"));
+        screenshot("overview-light");
+
+        browser.findElement(By.id("theme-toggle")).click();
+        wait.until(d -> "dark".equals(pageTheme()));
+        screenshot("overview-dark");
+        browser.findElement(By.id("theme-toggle")).click();
+        wait.until(d -> !"dark".equals(pageTheme()));
+
+        browser.get(Platform.BASE_URL + "/operators");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("operators-grid")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("operators-grid"), "admin"));
+        screenshot("operators");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.urlContains("/login"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));
+
+        // the old session is gone: protected pages send you back to sign in
+        browser.get(Platform.BASE_URL + "/operators");
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+}

@@ -1,0 +1,103 @@
+package org.iotplatform.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+
+import org.iotplatform.infrastructure.persistence.DatabaseStatus;
+import org.iotplatform.operators.OperatorAccount;
+import org.iotplatform.operators.OperatorAccounts;
+import org.iotplatform.operators.Password;
+import org.iotplatform.operators.Role;
+import org.iotplatform.operators.Username;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Inside Payara: the services persist through Hibernate into MariaDB, on a schema Flyway made. */
+@ExtendWith(ArquillianExtension.class)
+class PersistenceIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        // The test runs inside the EAR's own web module, next to the code it exercises.
+        EnterpriseArchive ear = Deployments.platformEar();
+        ear.getAsType(WebArchive.class, "iot-web.war").addClass(PersistenceIT.class);
+        return ear;
+    }
+
+    @Inject
+    OperatorAccounts accounts;
+
+    @Inject
+    DatabaseStatus database;
+
+    @Resource(lookup = DatabaseStatus.DATA_SOURCE)
+    DataSource dataSource;
+
+    @Test
+    void accountIsStoredInMariaDbAndReadBackThroughTheService() throws Exception {
+        Username name = new Username("it-" + UUID.randomUUID().toString().substring(0, 8));
+        accounts.create(name, Role.OPERATOR, new Password("a-long-enough-password"), "persistence-it");
+
+        OperatorAccount read = accounts.find(name).orElseThrow();
+        assertEquals(Role.OPERATOR, read.role());
+        assertTrue(read.isEnabled());
+        assertTrue(accounts.authenticate(name.value(), "a-long-enough-password").isPresent());
+        assertTrue(accounts.authenticate(name.value(), "wrong-password-here").isEmpty());
+
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select role, password_hash, (select database()) from operator_account where username = ?")) {
+            s.setString(1, name.value());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), "row committed to MariaDB");
+                assertEquals("operator", rs.getString(1));
+                assertTrue(rs.getString(2).startsWith("PBKDF2WithHmacSHA256:210000:"), "password stored as PBKDF2 hash");
+                assertTrue(c.getMetaData().getDatabaseProductVersion().contains("MariaDB"), "real MariaDB");
+            }
+        }
+    }
+
+    @Test
+    void hibernateIsTheProviderAndMigrationsAreApplied() throws Exception {
+        DatabaseStatus.Report report = database.check();
+        assertTrue(report.provider().startsWith("Hibernate ORM 6.6"), report.provider());
+        assertEquals("1", report.schemaVersion());
+
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.createStatement().executeQuery(
+                     "select count(*) from flyway_schema_history where success = 1 and version = '1'")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1));
+        }
+    }
+
+    @Test
+    void auditEntryIsWrittenWithTheAction() throws Exception {
+        Username name = new Username("it-audit-" + UUID.randomUUID().toString().substring(0, 8));
+        accounts.create(name, Role.VIEWER, new Password("another-long-password"), "persistence-it");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select actor, action from audit_entry where target = ?")) {
+            s.setString(1, name.value());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("persistence-it", rs.getString(1));
+                assertEquals("operator.created", rs.getString(2));
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.iotplatform.it;
+
+import static org.iotplatform.it.Platform.ADMIN_PASSWORD;
+import static org.iotplatform.it.Platform.basic;
+import static org.iotplatform.it.Platform.get;
+import static org.iotplatform.it.Platform.sendJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The REST API's security, health, metrics and OpenAPI, driven from outside as a client would. */
+@ExtendWith(ArquillianExtension.class)
+class SecurityApiIT {
+
+    private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.platformEar();
+    }
+
+    private static String newViewer() throws Exception {
+        String name = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"" + name + "\",\"role\":\"viewer\",\"password\":\"viewer-password-123\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return name;
+    }
+
+    @Test
+    void withoutCredentialsTheApiAnswers401WithAChallenge() throws Exception {
+        HttpResponse<String> r = get("/api/v1/operators", null);
+        assertEquals(401, r.statusCode());
+        assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+        assertTrue(r.body().contains("\"unauthorized\""), r.body());
+    }
+
+    @Test
+    void adminGets200() throws Exception {
+        HttpResponse<String> r = get("/api/v1/operators", ADMIN);
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.body().contains("\"username\":\"admin\""), r.body());
+        assertTrue(!r.body().contains("password"), "no password material in the listing");
+
+        HttpResponse<String> me = get("/api/v1/me", ADMIN);
+        assertEquals(200, me.statusCode());
+        assertTrue(me.body().contains("\"roles\":[\"admin\"]"), me.body());
+    }
+
+    @Test
+    void viewerIsForbiddenAdminOperations() throws Exception {
+        String viewer = basic(newViewer(), "viewer-password-123");
+        assertEquals(200, get("/api/v1/me", viewer).statusCode());
+        assertEquals(403, get("/api/v1/operators", viewer).statusCode());
+        assertEquals(403, get("/api/v1/audit", viewer).statusCode());
+        HttpResponse<String> create = sendJson("POST", "/api/v1/operators", viewer,
+                "{\"username\":\"sneaky\",\"role\":\"admin\",\"password\":\"sneaky-password-1\"}");
+        assertEquals(403, create.statusCode());
+        assertEquals(404, get("/api/v1/operators/sneaky", ADMIN).statusCode(), "nothing was created");
+    }
+
+    @Test
+    void aWrongPasswordRevealsNothingAboutWhetherTheAccountExists() throws Exception {
+        HttpResponse<String> known = get("/api/v1/me", basic("admin", "not-the-password"));
+        HttpResponse<String> unknown = get("/api/v1/me", basic("no-such-user-" + UUID.randomUUID(), "not-the-password"));
+        HttpResponse<String> invalidName = get("/api/v1/me", basic("bad name!", "not-the-password"));
+        for (HttpResponse<String> r : new HttpResponse[] {unknown, invalidName}) {
+            assertEquals(known.statusCode(), r.statusCode());
+            assertEquals(401, r.statusCode());
+            assertEquals(known.body(), r.body());
+            assertEquals(known.headers().firstValue("WWW-Authenticate"), r.headers().firstValue("WWW-Authenticate"));
+            assertEquals(known.headers().firstValue("Content-Type"), r.headers().firstValue("Content-Type"));
+        }
+    }
+
+    @Test
+    void disabledAccountsAreRefusedAndTheChangeIsAudited() throws Exception {
+        String name = newViewer();
+        String viewer = basic(name, "viewer-password-123");
+        assertEquals(200, get("/api/v1/me", viewer).statusCode());
+
+        HttpResponse<String> disabled = sendJson("PATCH", "/api/v1/operators/" + name, ADMIN, "{\"status\":\"disabled\"}");
+        assertEquals(200, disabled.statusCode(), disabled.body());
+        assertTrue(disabled.body().contains("\"status\":\"disabled\""));
+        assertEquals(401, get("/api/v1/me", viewer).statusCode(), "refused at once, cache or not");
+
+        HttpResponse<String> audit = get("/api/v1/audit?limit=50", ADMIN);
+        assertEquals(200, audit.statusCode());
+        assertTrue(audit.body().matches("(?s).*\\{\"action\":\"operator.disabled\",\"actor\":\"admin\",[^}]*\"target\":\"" + name + "\"}.*"),
+                audit.body());
+    }
+
+    @Test
+    void invalidAndDuplicateAccountsGetClearErrors() throws Exception {
+        HttpResponse<String> bad = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"x\",\"role\":\"viewer\",\"password\":\"long-enough-password\"}");
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("username must be"), bad.body());
+
+        HttpResponse<String> badRole = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"someone\",\"role\":\"root\",\"password\":\"long-enough-password\"}");
+        assertEquals(400, badRole.statusCode());
+
+        HttpResponse<String> shortPassword = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"someone\",\"role\":\"viewer\",\"password\":\"short\"}");
+        assertEquals(400, shortPassword.statusCode());
+
+        HttpResponse<String> dup = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"admin\",\"role\":\"viewer\",\"password\":\"long-enough-password\"}");
+        assertEquals(409, dup.statusCode());
+    }
+
+    @Test
+    void healthReportsDatabaseWithHibernateAndCamel() throws Exception {
+        HttpResponse<String> ready = get("/health/ready", null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        String body = ready.body();
+        assertTrue(body.contains("\"name\":\"database\""), body);
+        assertTrue(body.contains("Hibernate ORM 6.6"), body);
+        assertTrue(body.contains("\"name\":\"camel\""), body);
+        assertTrue(body.contains("\"status\":\"UP\""), body);
+        assertEquals(200, get("/health/live", null).statusCode());
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() throws Exception {
+        HttpResponse<String> metrics = get("/metrics", null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("jvm") || metrics.body().contains("base_"), "JVM metrics present");
+
+        HttpResponse<String> openapi = get("/openapi", null);
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/api/v1/operators"), openapi.body());
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA storage of operator accounts. */
+package org.iotplatform.operators.jpa;

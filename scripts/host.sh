@@ -1,0 +1,75 @@
+# Sourced by run.sh and test.sh: what the platform needs from the host (Debian 12, as root, no systemd).
+# Installs missing packages, starts MariaDB, creates a database and its non-root user.
+
+IOT_STATE=${IOT_STATE:-"$(pwd)/.run"}
+
+say() { printf '\033[1m[%s]\033[0m %s\n' "${IOT_SCRIPT:-iot}" "$*" >&2; }
+
+# ensure_packages CMD:PKG ... : apt-get install PKG when CMD is missing
+ensure_packages() {
+  local missing=() spec
+  for spec in "$@"; do
+    command -v "${spec%%:*}" >/dev/null 2>&1 || missing+=("${spec#*:}")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+ensure_java_and_maven() {
+  ensure_packages java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless mvn:maven curl:curl \
+    unzip:unzip openssl:openssl
+}
+
+mariadb_running() { mariadb-admin ping >/dev/null 2>&1; }
+
+# start_mariadb: starts the server unless it answers already; records that we started it
+start_mariadb() {
+  ensure_packages mariadbd:mariadb-server mariadb:mariadb-client
+  if mariadb_running; then
+    return
+  fi
+  say "starting MariaDB"
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+  if [ ! -d /var/lib/mysql/mysql ]; then
+    mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
+  fi
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  local i
+  for i in $(seq 1 60); do
+    mariadb_running && break
+    sleep 1
+  done
+  mariadb_running || { say "MariaDB did not start"; exit 1; }
+  mkdir -p "$IOT_STATE" && touch "$IOT_STATE/mariadb.started-by-us"
+}
+
+# secret FILE: prints the secret in FILE, creating it (random, mode 600) on first use
+secret() {
+  local file=$1
+  if [ ! -s "$file" ]; then
+    mkdir -p "$(dirname "$file")"
+    (umask 077 && openssl rand -base64 24 | tr -d '/+=\n' > "$file")
+  fi
+  cat "$file"
+}
+
+# ensure_database NAME USER PASSWORD [fresh]: creates the database and a user owning only it
+ensure_database() {
+  local db=$1 user=$2 password=$3 fresh=${4:-}
+  if [ "$fresh" = fresh ]; then
+    mariadb -e "DROP DATABASE IF EXISTS \`$db\`"
+  fi
+  mariadb <<SQL
+CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
+CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';
+ALTER USER '$user'@'localhost' IDENTIFIED BY '$password';
+ALTER USER '$user'@'127.0.0.1' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'localhost';
+GRANT ALL PRIVILEGES ON \`$db\`.* TO '$user'@'127.0.0.1';
+SQL
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests, Arquillian on a real Payara with a real MariaDB, browser tests in
+# headless Chromium. Prepares the host first (packages, MariaDB, a throw-away test database).
+set -euo pipefail
+cd "$(dirname "$0")"
+IOT_SCRIPT=test
+. scripts/host.sh
+
+ensure_java_and_maven
+ensure_packages chromium:chromium chromedriver:chromium-driver
+start_mariadb
+
+# A fresh database per run, so the migrations are applied from nothing every time.
+db_password=$(secret "$IOT_STATE/secrets/test-db-password")
+ensure_database iot_test iot_test "$db_password" fresh
+export IOT_DB_URL="jdbc:mariadb://localhost:3306/iot_test"
+export IOT_DB_USER=iot_test
+export IOT_DB_PASSWORD="$db_password"
+export IOT_ADMIN_PASSWORD="test-admin-$(openssl rand -hex 8)"
+
+# The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
+if [ -x ear/target/payara6/bin/asadmin ]; then
+  ear/payara.sh stop ear/target iot-test || true
+fi
+
+say "mvn verify (unit, Arquillian, browser)"
+mvn -B -ntp clean verify "$@"

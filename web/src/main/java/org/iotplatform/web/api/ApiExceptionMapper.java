@@ -1,0 +1,57 @@
+package org.iotplatform.web.api;
+
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJBAccessException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.iotplatform.operators.AccountExistsException;
+import org.iotplatform.operators.AccountNotFoundException;
+import org.iotplatform.operators.InvalidAccountException;
+
+/**
+ * The one place exceptions become HTTP answers: domain errors keep their message, anything
+ * unexpected is logged with an id and answered without internals.
+ */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(RuntimeException e) {
+        if (e instanceof WebApplicationException wae) {
+            Response.StatusType status = wae.getResponse().getStatusInfo();
+            return error(status.getStatusCode(), status.getReasonPhrase().toLowerCase().replace(' ', '-'),
+                    status.getReasonPhrase());
+        }
+        if (e instanceof InvalidAccountException || e instanceof IllegalArgumentException) {
+            return error(400, "invalid-request", e.getMessage());
+        }
+        if (e instanceof AccountExistsException) {
+            return error(409, "conflict", e.getMessage());
+        }
+        if (e instanceof AccountNotFoundException) {
+            return error(404, "not-found", e.getMessage());
+        }
+        if (e instanceof EJBAccessException) {
+            return error(403, "forbidden", "not allowed for your role");
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, e);
+        return error(500, "internal-error", "unexpected error; incident " + incident);
+    }
+
+    static Response error(int status, String code, String message) {
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ApiError(code, message))
+                .build();
+    }
+}

@@ -1,0 +1,40 @@
+package org.iotplatform.web.api.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.iotplatform.audit.AuditEntry;
+import org.iotplatform.audit.AuditTrail;
+import org.iotplatform.operators.Role;
+
+/** The audit trail, newest first; admins only. */
+@Path("audit")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.ADMIN_NAME)
+public class AuditResource {
+
+    public record AuditView(long id, Instant occurredAt, String actor, String action, String target, String detail) {
+        static AuditView of(AuditEntry e) {
+            return new AuditView(e.id(), e.occurredAt(), e.actor(), e.action(), e.target(), e.detail());
+        }
+    }
+
+    @Inject
+    AuditTrail audit;
+
+    @GET
+    public List<AuditView> recent(@QueryParam("limit") @DefaultValue("100") int limit) {
+        return audit.recent(limit).stream().map(AuditView::of).toList();
+    }
+}

@@ -1,0 +1,42 @@
+package org.iotplatform.web.ui.audit;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+
+import org.iotplatform.audit.AuditEntry;
+import org.iotplatform.audit.AuditTrail;
+import org.iotplatform.operators.Role;
+import org.iotplatform.web.ui.MainLayout;
+
+/** The newest operator and system actions. Admins only. */
+@Route(value = "audit", layout = MainLayout.class)
+@PageTitle("Audit log · IoT Platform")
+@RolesAllowed(Role.ADMIN_NAME)
+public class AuditView extends VerticalLayout {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    @Inject
+    public AuditView(AuditTrail audit) {
+        setId("audit");
+        setSizeFull();
+        Grid<AuditEntry> grid = new Grid<>();
+        grid.setId("audit-grid");
+        grid.addColumn(e -> TIME.format(e.occurredAt())).setHeader("Time (UTC)").setAutoWidth(true);
+        grid.addColumn(AuditEntry::actor).setHeader("Who").setAutoWidth(true);
+        grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true);
+        grid.addColumn(AuditEntry::target).setHeader("Target").setAutoWidth(true);
+        grid.addColumn(AuditEntry::detail).setHeader("Detail").setFlexGrow(1);
+        grid.setItems(audit.recent(500));
+        add(new H2("Audit log"), grid);
+    }
+}
