@@ -20,8 +20,11 @@ prepare() {
   if [ ! -x "$dir/payara6/bin/asadmin" ]; then
     log "fetching Payara $PAYARA_VERSION through Maven into $dir"
     mkdir -p "$dir"
-    mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
-      -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" -DoutputDirectory="$dir"
+    # markers kept beside the unpacked server, so removing it means unpacking again
+    (cd "$dir" && mvn -B -q -ntp -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:unpack \
+      -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" -DoutputDirectory="$dir" \
+      -Dmdep.markersDirectory="$dir/.unpack-markers" -Dmdep.overWriteReleases=true >/dev/null)
+    [ -x "$dir/payara6/bin/asadmin" ] || { log "unpacking Payara failed"; exit 1; }
   fi
   local domain_dir="$dir/payara6/glassfish/domains/$domain"
   if [ ! -d "$domain_dir" ]; then
@@ -40,6 +43,7 @@ start() {
   else
     # Copied in before start-up: deploying right after start-domain races the apps still loading.
     if [ -n "$ear" ]; then
+      mkdir -p "$domain_dir/autodeploy"
       cp "$ear" "$domain_dir/autodeploy/"
     fi
     log "starting domain $domain"
@@ -47,7 +51,8 @@ start() {
   fi
   log "waiting for $health"
   local deadline=$((SECONDS + ${PAYARA_START_TIMEOUT:-420}))
-  until curl -fsS "$health" 2>/dev/null | grep -q '"status":"UP"'; do
+  # An empty server answers UP too: wait for the application's own checks to be UP.
+  until curl -fsS "$health" 2>/dev/null | grep -q '"name":"database","status":"UP"'; do
     if [ $SECONDS -ge $deadline ]; then
       log "not healthy in time; see $domain_dir/logs/server.log"
       curl -sS "$health" >&2 || true
