@@ -13,6 +13,7 @@ start_mariadb
 # A fresh database per run, so the migrations are applied from nothing every time.
 db_password=$(secret "$IOT_STATE/secrets/test-db-password")
 ensure_database iot_test iot_test "$db_password" fresh
+ensure_database iot_test_admin iot_test "$db_password" fresh   # for the admin-defined data source test
 export IOT_DB_URL="jdbc:mariadb://localhost:3306/iot_test"
 export IOT_DB_USER=iot_test
 export IOT_DB_PASSWORD="$db_password"

@@ -32,6 +32,11 @@ prepare() {
     asadmin --user admin create-domain --nopassword=true "$@" "$domain" >/dev/null
     # More heap than the 512 MB default: Vaadin, Hibernate and Camel share this JVM.
     sed -i "s/-Xmx512m/-Xmx$PAYARA_HEAP/" "$domain_dir/config/domain.xml"
+    if [ -n "${PAYARA_CONFIG_CACHE_SECONDS:-}" ]; then
+      # MicroProfile Config caches values (60 s by default); tests that change settings want 0
+      sed -i "/<config name=\"server-config\">/a <microprofile-config cache-duration-seconds=\"$PAYARA_CONFIG_CACHE_SECONDS\"></microprofile-config>" \
+        "$domain_dir/config/domain.xml"
+    fi
   fi
 }
 

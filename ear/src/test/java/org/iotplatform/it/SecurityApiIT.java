@@ -125,6 +125,7 @@ class SecurityApiIT {
         String body = ready.body();
         assertTrue(body.contains("\"name\":\"database\""), body);
         assertTrue(body.contains("Hibernate ORM 6.6"), body);
+        assertTrue(body.contains("\"catalog\":\"iot_test\""), body);
         assertTrue(body.contains("\"name\":\"camel\""), body);
         assertTrue(body.contains("\"status\":\"UP\""), body);
         assertEquals(200, get("/health/live", null).statusCode());

@@ -8,8 +8,8 @@ import jakarta.persistence.PersistenceContext;
 import org.hibernate.SessionFactory;
 
 /**
- * Reports on the application's database: which JPA provider serves it and which schema version
- * it is at.
+ * Reports on the application's database: which JPA provider serves it, which schema version it
+ * is at and which database (catalog) it is.
  *
  * <p>It also defines the default data source, built from configuration ({@code iot.db.url},
  * {@code iot.db.user}, {@code iot.db.password}) with the driver shipped in the EAR, so a bare
@@ -34,7 +34,7 @@ public class DatabaseStatus {
     public static final String DATA_SOURCE = "java:app/jdbc/iot";
 
     /** What the database looks like to the application right now. */
-    public record Report(String provider, String schemaVersion) {
+    public record Report(String provider, String schemaVersion, String catalog) {
     }
 
     @PersistenceContext(unitName = "iot")
@@ -47,6 +47,7 @@ public class DatabaseStatus {
                         "select version from flyway_schema_history where success = 1 and version is not null "
                                 + "order by installed_rank desc limit 1")
                 .getSingleResult();
-        return new Report(provider, String.valueOf(version));
+        Object catalog = em.createNativeQuery("select database()").getSingleResult();
+        return new Report(provider, String.valueOf(version), String.valueOf(catalog));
     }
 }

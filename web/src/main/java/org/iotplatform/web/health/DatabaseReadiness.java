@@ -23,6 +23,7 @@ public class DatabaseReadiness implements HealthCheck {
             return HealthCheckResponse.named("database").up()
                     .withData("provider", report.provider())
                     .withData("schemaVersion", report.schemaVersion())
+                    .withData("catalog", report.catalog())
                     .build();
         } catch (RuntimeException e) {
             return HealthCheckResponse.named("database").down()
