@@ -34,6 +34,9 @@ db_password=$(secret "$IOT_STATE/secrets/db-password")
 ensure_database iot iot "$db_password"
 # Used once, when the first start creates the admin account; only its hash is stored.
 admin_password=$(secret "$IOT_STATE/secrets/admin-password")
+gateway_password=$(secret "$IOT_STATE/secrets/gateway-password")
+# Encrypts device keys at rest; losing it means re-keying every device, so back it up.
+master_key=$(secret_key "$IOT_STATE/secrets/registry-master-key")
 
 sources_changed() {
   [ ! -f "$EAR" ] && return 0
@@ -48,6 +51,10 @@ export IOT_DB_URL="jdbc:mariadb://localhost:3306/iot"
 export IOT_DB_USER=iot
 export IOT_DB_PASSWORD="$db_password"
 export IOT_ADMIN_PASSWORD="$admin_password"
+export IOT_GATEWAY_PASSWORD="$gateway_password"
+export IOT_REGISTRY_MASTER_KEY="$master_key"
+export IOT_HUB_HOSTNAME=iothub.local
+export IOT_HUB_GATEWAY_HOSTNAME=localhost
 
 ear/payara.sh prepare "$PAYARA_DIR" "$DOMAIN" --adminport 4848 --instanceport "$HTTP_PORT"
 ear/payara.sh start "$PAYARA_DIR" "$DOMAIN" "$EAR" "http://localhost:$HTTP_PORT/health/ready"

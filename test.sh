@@ -18,6 +18,9 @@ export IOT_DB_URL="jdbc:mariadb://localhost:3306/iot_test"
 export IOT_DB_USER=iot_test
 export IOT_DB_PASSWORD="$db_password"
 export IOT_ADMIN_PASSWORD="test-admin-$(openssl rand -hex 8)"
+export IOT_GATEWAY_PASSWORD="test-gateway-$(openssl rand -hex 8)"
+export IOT_REGISTRY_MASTER_KEY="$(openssl rand -base64 32)"
+export IOT_HUB_GATEWAY_HOSTNAME=localhost
 
 # The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
 if [ -x ear/target/payara6/bin/asadmin ]; then

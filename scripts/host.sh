@@ -57,6 +57,16 @@ secret() {
   cat "$file"
 }
 
+# secret_key FILE: like secret, but exactly 256 random bits in base64 (for AES keys)
+secret_key() {
+  local file=$1
+  if [ ! -s "$file" ]; then
+    mkdir -p "$(dirname "$file")"
+    (umask 077 && openssl rand -base64 32 | tr -d '\n' > "$file")
+  fi
+  cat "$file"
+}
+
 # ensure_database NAME USER PASSWORD [fresh]: creates the database and a user owning only it
 ensure_database() {
   local db=$1 user=$2 password=$3 fresh=${4:-}

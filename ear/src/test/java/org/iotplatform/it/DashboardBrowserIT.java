@@ -123,6 +123,22 @@ class DashboardBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("operators-grid"), "admin"));
         screenshot("operators");
 
+        // provision a device from the dashboard: its connection string is shown once
+        String deviceId = "ui-pump-" + System.currentTimeMillis() % 100000;
+        browser.get(Platform.BASE_URL + "/devices");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-device"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-device-id input"))).sendKeys(deviceId);
+        browser.findElement(By.cssSelector("#new-device-tags input")).sendKeys("station=north;kind=pump");
+        browser.findElement(By.id("create-device")).click();
+        WebElement cs = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#connection-string textarea")));
+        assertTrue(cs.getAttribute("value").startsWith("HostName=iothub.local;DeviceId=" + deviceId + ";SharedAccessKey="),
+                cs.getAttribute("value"));
+        screenshot("device-created");
+        browser.findElement(By.id("connection-string-done")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#connection-string")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices-grid"), deviceId));
+        screenshot("devices");
+
         browser.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-view")));

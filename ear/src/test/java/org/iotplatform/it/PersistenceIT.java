@@ -1,11 +1,13 @@
 package org.iotplatform.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -19,6 +21,10 @@ import org.iotplatform.operators.OperatorAccounts;
 import org.iotplatform.operators.Password;
 import org.iotplatform.operators.Role;
 import org.iotplatform.operators.Username;
+import org.iotplatform.registry.DeviceCredentials;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.DeviceRegistry;
+import org.iotplatform.registry.DeviceStatus;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -75,14 +81,37 @@ class PersistenceIT {
     void hibernateIsTheProviderAndMigrationsAreApplied() throws Exception {
         DatabaseStatus.Report report = database.check();
         assertTrue(report.provider().startsWith("Hibernate ORM 6.6"), report.provider());
-        assertEquals("1", report.schemaVersion());
+        assertEquals("2", report.schemaVersion());
 
         try (Connection c = dataSource.getConnection();
              ResultSet rs = c.createStatement().executeQuery(
-                     "select count(*) from flyway_schema_history where success = 1 and version = '1'")) {
+                     "select count(*) from flyway_schema_history where success = 1 and version in ('1', '2')")) {
             rs.next();
-            assertEquals(1, rs.getInt(1));
+            assertEquals(2, rs.getInt(1));
         }
+    }
+
+    @Inject
+    DeviceRegistry registry;
+
+    @Test
+    void deviceKeysAreEncryptedAtRest() throws Exception {
+        DeviceId id = new DeviceId("it-keys-" + UUID.randomUUID().toString().substring(0, 8));
+        DeviceCredentials credentials = registry.register(id, Map.of("kind", "pump"), DeviceStatus.ENABLED, "persistence-it");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "select primary_key_enc, secondary_key_enc from device where device_id = ?")) {
+            s.setString(1, id.value());
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next());
+                for (String stored : new String[] {rs.getString(1), rs.getString(2)}) {
+                    assertTrue(stored.startsWith("v1:"), stored);
+                    assertFalse(stored.contains(credentials.primaryKey().base64()));
+                    assertFalse(stored.contains(credentials.secondaryKey().base64()));
+                }
+            }
+        }
+        assertEquals(credentials.primaryKey(), registry.credentials(id, "persistence-it").primaryKey());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Makes sure the platform can be administered on first start: creates the {@code admin} account
  * with {@code iot.admin.password}, or with a random password printed once when that is unset.
+ * Also keeps the device gateway's service account ({@code gateway}, {@code iot.gateway.password}).
  */
 @Singleton
 @Startup
@@ -33,8 +34,19 @@ public class InitialAdmin {
     @ConfigProperty(name = "iot.admin.password")
     Optional<String> configuredPassword;
 
+    @Inject
+    @ConfigProperty(name = "iot.gateway.password")
+    Optional<String> gatewayPassword;
+
     @PostConstruct
-    void ensureAdmin() {
+    void ensureAccounts() {
+        ensureAdmin();
+        // the device gateway's identity exists only when a password for it is configured
+        gatewayPassword.filter(p -> !p.isBlank()).ifPresent(p ->
+                accounts.ensureServiceAccount(new Username("gateway"), Role.GATEWAY, new Password(p)));
+    }
+
+    private void ensureAdmin() {
         boolean generated = configuredPassword.filter(p -> !p.isBlank()).isEmpty();
         String password = generated ? randomPassword() : configuredPassword.get();
         if (accounts.createInitialAdmin(new Password(password))) {

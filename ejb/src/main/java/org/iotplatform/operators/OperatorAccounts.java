@@ -146,6 +146,28 @@ public class OperatorAccounts {
         return true;
     }
 
+    /**
+     * Makes the service account {@code username} exist, enabled, with {@code role} and this
+     * password (configuration is the source of truth for service identities).
+     */
+    public void ensureServiceAccount(Username username, Role role, Password password) {
+        Optional<OperatorAccount> existing = repository.find(username);
+        if (existing.isEmpty()) {
+            repository.store(new OperatorAccount(username, hash(password), role, clock.instant()));
+            audit.record("system", "operator.created", username.value(), "role=" + role.value() + " (service)");
+            return;
+        }
+        OperatorAccount account = existing.get();
+        if (!account.isEnabled() || account.role() != role
+                || !passwordHash.verify(password.value().toCharArray(), account.passwordHash())) {
+            account.changeStatus(AccountStatus.ENABLED, clock.instant());
+            account.changeRole(role, clock.instant());
+            account.changePasswordHash(hash(password), clock.instant());
+            verified.forget(username);
+            audit.record("system", "operator.service-account-updated", username.value(), "role=" + role.value());
+        }
+    }
+
     private String hash(Password password) {
         return passwordHash.generate(password.value().toCharArray());
     }

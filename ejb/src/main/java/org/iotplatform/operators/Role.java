@@ -13,12 +13,15 @@ public enum Role {
     /** Monitor, acknowledge alerts, send commands, manage work orders. */
     OPERATOR,
     /** Read only. */
-    VIEWER;
+    VIEWER,
+    /** Not a person: the device gateway's service identity, for the internal gateway API only. */
+    GATEWAY;
 
     /** Role names as the container and the API see them. */
     public static final String ADMIN_NAME = "admin";
     public static final String OPERATOR_NAME = "operator";
     public static final String VIEWER_NAME = "viewer";
+    public static final String GATEWAY_NAME = "gateway";
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +32,6 @@ public enum Role {
                 .filter(r -> r.value().equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst()
                 .orElseThrow(() -> new InvalidAccountException(
-                        "role must be one of admin, operator, viewer"));
+                        "role must be one of admin, operator, viewer, gateway"));
     }
 }

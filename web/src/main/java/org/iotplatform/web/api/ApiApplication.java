@@ -15,7 +15,7 @@ import org.iotplatform.operators.Role;
 
 /** The REST API. Every call authenticates with HTTP Basic as an operator account. */
 @ApplicationPath("api/v1")
-@DeclareRoles({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+@DeclareRoles({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME, Role.GATEWAY_NAME})
 @OpenAPIDefinition(
         info = @Info(title = "IoT Platform API", version = "1",
                 description = "Devices, telemetry, commands, alerts and work orders."),

@@ -1,10 +1,12 @@
 package org.iotplatform.web.api;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.ejb.EJBAccessException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -14,6 +16,11 @@ import jakarta.ws.rs.ext.Provider;
 import org.iotplatform.operators.AccountExistsException;
 import org.iotplatform.operators.AccountNotFoundException;
 import org.iotplatform.operators.InvalidAccountException;
+import org.iotplatform.registry.DeviceExistsException;
+import org.iotplatform.registry.DeviceImport;
+import org.iotplatform.registry.DeviceNotFoundException;
+import org.iotplatform.registry.ImportRejectedException;
+import org.iotplatform.registry.InvalidDeviceException;
 
 /**
  * The one place exceptions become HTTP answers: domain errors keep their message, anything
@@ -21,6 +28,10 @@ import org.iotplatform.operators.InvalidAccountException;
  */
 @Provider
 public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+    /** The answer to an import with bad lines: every error, with its line number. */
+    public record ImportErrors(String error, String message, List<DeviceImport.LineError> errors) {
+    }
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
@@ -31,14 +42,23 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
             return error(status.getStatusCode(), status.getReasonPhrase().toLowerCase().replace(' ', '-'),
                     status.getReasonPhrase());
         }
-        if (e instanceof InvalidAccountException || e instanceof IllegalArgumentException) {
+        if (e instanceof ImportRejectedException rejected) {
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ImportErrors("import-rejected", rejected.getMessage(), rejected.errors()))
+                    .build();
+        }
+        if (e instanceof InvalidAccountException || e instanceof InvalidDeviceException
+                || e instanceof IllegalArgumentException) {
             return error(400, "invalid-request", e.getMessage());
         }
-        if (e instanceof AccountExistsException) {
+        if (e instanceof AccountExistsException || e instanceof DeviceExistsException) {
             return error(409, "conflict", e.getMessage());
         }
-        if (e instanceof AccountNotFoundException) {
+        if (e instanceof AccountNotFoundException || e instanceof DeviceNotFoundException) {
             return error(404, "not-found", e.getMessage());
+        }
+        if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {
+            return error(409, "conflict", "changed by someone else meanwhile; read it again and retry");
         }
         if (e instanceof EJBAccessException) {
             return error(403, "forbidden", "not allowed for your role");

@@ -21,6 +21,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 
 import org.iotplatform.web.security.ViewAccessGuard;
 import org.iotplatform.web.ui.audit.AuditView;
+import org.iotplatform.web.ui.devices.DevicesView;
 import org.iotplatform.web.ui.operators.OperatorsView;
 import org.iotplatform.web.ui.overview.OverviewView;
 
@@ -66,6 +67,7 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("navigation");
         nav.addItem(new SideNavItem("Overview", OverviewView.class, VaadinIcon.DASHBOARD.create()));
+        nav.addItem(new SideNavItem("Devices", DevicesView.class, VaadinIcon.CLUSTER.create()));
         VaadinRequest request = VaadinRequest.getCurrent();
         if (ViewAccessGuard.isAllowed(OperatorsView.class, request)) {
             nav.addItem(new SideNavItem("Operators", OperatorsView.class, VaadinIcon.USERS.create()));

@@ -1,16 +1,16 @@
-package org.iotplatform.operators.jpa;
+package org.iotplatform.infrastructure.persistence;
 
 import java.util.function.Function;
 
 import jakarta.persistence.AttributeConverter;
 
 /** Stores a value object as its text form; subclasses only name the two directions. */
-abstract class TextValueConverter<T> implements AttributeConverter<T, String> {
+public abstract class TextValueConverter<T> implements AttributeConverter<T, String> {
 
     private final Function<T, String> toText;
     private final Function<String, T> fromText;
 
-    TextValueConverter(Function<T, String> toText, Function<String, T> fromText) {
+    protected TextValueConverter(Function<T, String> toText, Function<String, T> fromText) {
         this.toText = toText;
         this.fromText = fromText;
     }

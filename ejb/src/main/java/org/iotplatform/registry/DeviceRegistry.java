@@ -1,0 +1,287 @@
+package org.iotplatform.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.iotplatform.audit.AuditTrail;
+
+/**
+ * Registers and provisions devices, decides which may connect, and keeps their connection state
+ * from the gateways' reports. Every change by an operator is audited; every change that must end
+ * live connections (disable, delete, new keys) is written as a revocation the gateways act on.
+ */
+@Stateless
+public class DeviceRegistry {
+
+    /** A gateway's question: may this device connect with this token? */
+    public record Authentication(boolean allowed, String reason, Instant expiresAt) {
+        static Authentication refused(String reason) {
+            return new Authentication(false, reason, null);
+        }
+    }
+
+    /** Which key(s) to replace. */
+    public enum KeySelection {
+        PRIMARY, SECONDARY, BOTH;
+
+        public static KeySelection of(String value) {
+            try {
+                return valueOf(value == null ? "BOTH" : value.trim().toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidDeviceException("key must be primary, secondary or both");
+            }
+        }
+    }
+
+    /** A gateway's report about one device. */
+    public record ConnectionReport(String deviceId, String event, Instant at, String protocol, String reason,
+                                   String remoteAddress) {
+    }
+
+    @Inject
+    DeviceRepository devices;
+
+    @Inject
+    HubSettings hub;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public DeviceCredentials register(DeviceId id, Map<String, String> tags, DeviceStatus status, String actor) {
+        if (devices.find(id).isPresent()) {
+            throw new DeviceExistsException(id);
+        }
+        SymmetricKey primary = SymmetricKey.generate();
+        SymmetricKey secondary = SymmetricKey.generate();
+        DeviceKeyCipher cipher = hub.cipher();
+        devices.store(new Device(id, status, cipher.encrypt(id, primary), cipher.encrypt(id, secondary), tags,
+                clock.instant()));
+        audit.record(actor, "device.created", id.value(), "status=" + status.value());
+        return new DeviceCredentials(id, primary, secondary, hub.connectionString(id, primary));
+    }
+
+    public Optional<Device> find(DeviceId id) {
+        return devices.find(id);
+    }
+
+    public Device get(DeviceId id) {
+        return devices.find(id).orElseThrow(() -> new DeviceNotFoundException(id));
+    }
+
+    public Page<Device> search(DeviceQuery query, int page, int pageSize) {
+        if (page < 0 || pageSize < 1 || pageSize > 1000) {
+            throw new InvalidDeviceException("page must be >= 0 and pageSize 1-1000");
+        }
+        return devices.search(query, page, pageSize);
+    }
+
+    public Device changeStatus(DeviceId id, DeviceStatus status, String actor) {
+        Device device = get(id);
+        if (device.status() != status) {
+            device.changeStatus(status, clock.instant());
+            audit.record(actor, "device." + status.value(), id.value(), null);
+            if (status == DeviceStatus.DISABLED) {
+                devices.revoke(new DeviceRevocation(id, "disabled", clock.instant()));
+            }
+        }
+        return device;
+    }
+
+    public Device replaceTags(DeviceId id, Map<String, String> tags, String actor) {
+        Device device = get(id);
+        device.replaceTags(tags, clock.instant());
+        audit.record(actor, "device.tags-changed", id.value(), String.valueOf(device.tags()));
+        return device;
+    }
+
+    public void delete(DeviceId id, String actor) {
+        Device device = get(id);
+        devices.remove(device);
+        devices.revoke(new DeviceRevocation(id, "deleted", clock.instant()));
+        audit.record(actor, "device.deleted", id.value(), null);
+    }
+
+    public DeviceCredentials regenerateKeys(DeviceId id, KeySelection which, String actor) {
+        Device device = get(id);
+        DeviceKeyCipher cipher = hub.cipher();
+        SymmetricKey primary = which == KeySelection.SECONDARY
+                ? cipher.decrypt(id, device.primaryKeyEncrypted()) : SymmetricKey.generate();
+        SymmetricKey secondary = which == KeySelection.PRIMARY
+                ? cipher.decrypt(id, device.secondaryKeyEncrypted()) : SymmetricKey.generate();
+        device.replaceKeys(cipher.encrypt(id, primary), cipher.encrypt(id, secondary), clock.instant());
+        // tokens signed with the old key must stop working on live connections too
+        devices.revoke(new DeviceRevocation(id, "keys-regenerated", clock.instant()));
+        audit.record(actor, "device.keys-regenerated", id.value(), "key=" + which.name().toLowerCase(java.util.Locale.ROOT));
+        return new DeviceCredentials(id, primary, secondary, hub.connectionString(id, primary));
+    }
+
+    /** The device's keys in clear: admins only (export, re-provisioning). Audited. */
+    public DeviceCredentials credentials(DeviceId id, String actor) {
+        Device device = get(id);
+        audit.record(actor, "device.keys-read", id.value(), null);
+        return credentialsOf(device);
+    }
+
+    private DeviceCredentials credentialsOf(Device device) {
+        DeviceKeyCipher cipher = hub.cipher();
+        SymmetricKey primary = cipher.decrypt(device.deviceId(), device.primaryKeyEncrypted());
+        SymmetricKey secondary = cipher.decrypt(device.deviceId(), device.secondaryKeyEncrypted());
+        return new DeviceCredentials(device.deviceId(), primary, secondary,
+                hub.connectionString(device.deviceId(), primary));
+    }
+
+    /** Records that {@code actor} exported every device's keys. */
+    public void credentialsExported(String actor) {
+        audit.record(actor, "device.exported", null, "with keys");
+    }
+
+    /** The next devices in id order after {@code after}, with their keys, for a streamed export. */
+    public List<DeviceCredentialsAndDevice> exportBatch(DeviceId after, int size) {
+        return devices.batchAfter(after, size).stream()
+                .map(d -> new DeviceCredentialsAndDevice(d, credentialsOf(d)))
+                .toList();
+    }
+
+    public record DeviceCredentialsAndDevice(Device device, DeviceCredentials credentials) {
+    }
+
+    /**
+     * Registers every line of one file, or none: all lines are checked first and every error is
+     * reported with its line number.
+     */
+    public DeviceImport.Report importDevices(List<DeviceImport.Line> lines, String actor) {
+        List<DeviceImport.LineError> errors = new ArrayList<>();
+        Map<DeviceId, DeviceImport.Line> valid = new HashMap<>();
+        record Parsed(DeviceId id, DeviceStatus status, SymmetricKey primary, SymmetricKey secondary,
+                      Map<String, String> tags) {
+        }
+        List<Parsed> parsed = new ArrayList<>();
+        Set<DeviceId> seen = new HashSet<>();
+        for (DeviceImport.Line line : lines) {
+            try {
+                DeviceId id = DeviceId.of(line.deviceId());
+                if (!seen.add(id)) {
+                    throw new InvalidDeviceException("deviceId appears more than once in the file");
+                }
+                DeviceStatus status = line.status() == null || line.status().isBlank()
+                        ? DeviceStatus.ENABLED : DeviceStatus.of(line.status());
+                SymmetricKey primary = blank(line.primaryKey()) ? SymmetricKey.generate()
+                        : SymmetricKey.fromBase64(line.primaryKey());
+                SymmetricKey secondary = blank(line.secondaryKey()) ? SymmetricKey.generate()
+                        : SymmetricKey.fromBase64(line.secondaryKey());
+                parsed.add(new Parsed(id, status, primary, secondary, Device.validTags(line.tags())));
+                valid.put(id, line);
+            } catch (InvalidDeviceException e) {
+                errors.add(new DeviceImport.LineError(line.line(), line.deviceId(), e.getMessage()));
+            }
+        }
+        for (DeviceId taken : devices.existing(valid.keySet())) {
+            DeviceImport.Line line = valid.get(taken);
+            errors.add(new DeviceImport.LineError(line.line(), line.deviceId(), "device already exists"));
+        }
+        if (!errors.isEmpty()) {
+            errors.sort(java.util.Comparator.comparingInt(DeviceImport.LineError::line));
+            throw new ImportRejectedException(errors);
+        }
+        DeviceKeyCipher cipher = hub.cipher();
+        Instant now = clock.instant();
+        for (Parsed p : parsed) {
+            devices.store(new Device(p.id(), p.status(), cipher.encrypt(p.id(), p.primary()),
+                    cipher.encrypt(p.id(), p.secondary()), p.tags(), now));
+        }
+        audit.record(actor, "device.imported", null, parsed.size() + " devices");
+        return new DeviceImport.Report(parsed.size(), List.of());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Whether {@code deviceId} may connect with {@code token}; the reason is for logs, not devices. */
+    public Authentication authenticate(String deviceId, String token) {
+        DeviceId id;
+        try {
+            id = DeviceId.of(deviceId);
+        } catch (InvalidDeviceException e) {
+            return Authentication.refused("invalid device id");
+        }
+        Optional<SasToken> sas = SasToken.parse(token);
+        if (sas.isEmpty()) {
+            return Authentication.refused("malformed SAS token");
+        }
+        Optional<Device> device = devices.find(id);
+        if (device.isEmpty()) {
+            return Authentication.refused("unknown device");
+        }
+        if (!device.get().isEnabled()) {
+            return Authentication.refused("device disabled");
+        }
+        DeviceCredentials keys = credentialsOf(device.get());
+        SasToken.Verdict verdict = sas.get().verify(hub.hubHostname(), id, clock.instant(),
+                keys.primaryKey(), keys.secondaryKey());
+        return switch (verdict) {
+            case VALID -> new Authentication(true, "valid", sas.get().expiry());
+            case EXPIRED -> Authentication.refused("token expired");
+            case WRONG_RESOURCE -> Authentication.refused("token is for another resource");
+            case BAD_SIGNATURE -> Authentication.refused("bad signature");
+            case MALFORMED -> Authentication.refused("malformed SAS token");
+        };
+    }
+
+    /** Revocations after {@code cursor}; the cursor to ask from next time is the last id returned. */
+    public List<DeviceRevocation> revocationsAfter(long cursor, int limit) {
+        return devices.revocationsAfter(cursor, limit);
+    }
+
+    public long revocationCursor() {
+        return devices.lastRevocationId();
+    }
+
+    /**
+     * Applies gateways' connection reports in one transaction. Reports for unknown devices are
+     * dropped (a device deleted while connected); activity reports only move the last activity time.
+     */
+    public int recordConnectionEvents(List<ConnectionReport> reports) {
+        List<DeviceId> ids = new ArrayList<>();
+        for (ConnectionReport r : reports) {
+            ids.add(DeviceId.of(r.deviceId()));
+        }
+        Map<DeviceId, Device> known = devices.findAll(new HashSet<>(ids)).stream()
+                .collect(Collectors.toMap(Device::deviceId, Function.identity()));
+        int applied = 0;
+        for (ConnectionReport r : reports) {
+            DeviceId id = DeviceId.of(r.deviceId());
+            Device device = known.get(id);
+            if (device == null) {
+                continue;
+            }
+            ConnectionEvent.Kind kind = ConnectionEvent.Kind.of(r.event());
+            Instant at = r.at() == null ? clock.instant() : r.at();
+            switch (kind) {
+                case CONNECTED -> device.connectionChanged(ConnectionState.CONNECTED, at);
+                case DISCONNECTED -> device.connectionChanged(ConnectionState.DISCONNECTED, at);
+                case ACTIVITY -> device.active(at);
+            }
+            if (kind != ConnectionEvent.Kind.ACTIVITY) {
+                devices.record(new ConnectionEvent(id, kind, at, r.protocol(), r.reason(), r.remoteAddress()));
+            }
+            applied++;
+        }
+        return applied;
+    }
+}

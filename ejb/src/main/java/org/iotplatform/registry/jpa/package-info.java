@@ -1,0 +1,2 @@
+/** JPA storage of the device registry. */
+package org.iotplatform.registry.jpa;

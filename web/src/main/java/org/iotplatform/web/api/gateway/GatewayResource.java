@@ -1,0 +1,93 @@
+package org.iotplatform.web.api.gateway;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.iotplatform.operators.Role;
+import org.iotplatform.registry.DeviceRegistry;
+import org.iotplatform.registry.DeviceRevocation;
+import org.iotplatform.web.api.ApiError;
+
+/**
+ * The internal API the device gateways use: may a device connect, which devices must be dropped,
+ * and what connected or went away. Only the gateway's service identity may call it.
+ */
+@Path("internal/gateway")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.GATEWAY_NAME)
+public class GatewayResource {
+
+    private static final int REVOCATION_PAGE = 1000;
+
+    public record DeviceAuthRequest(String deviceId, String password, String protocol, String remoteAddress) {
+    }
+
+    public record DeviceAuthGranted(String deviceId, Instant expiresAt) {
+    }
+
+    public record Revocations(long cursor, List<String> deviceIds) {
+    }
+
+    public record ConnectionEventReport(String deviceId, String event, Instant at, String protocol, String reason,
+                                        String remoteAddress) {
+    }
+
+    @Inject
+    DeviceRegistry registry;
+
+    @POST
+    @Path("device-auth")
+    @Operation(summary = "Check a device's SAS token (gateways only)")
+    public Response authenticate(DeviceAuthRequest request) {
+        if (request == null) {
+            throw new BadRequestException("body required");
+        }
+        DeviceRegistry.Authentication result = registry.authenticate(request.deviceId(), request.password());
+        if (!result.allowed()) {
+            return Response.status(Response.Status.FORBIDDEN).entity(new ApiError("forbidden", result.reason())).build();
+        }
+        return Response.ok(new DeviceAuthGranted(request.deviceId(), result.expiresAt())).build();
+    }
+
+    @GET
+    @Path("revocations")
+    @Operation(summary = "Devices whose connections must end, after a cursor (gateways only)")
+    public Revocations revocations(@QueryParam("after") Long after) {
+        if (after == null) {
+            return new Revocations(registry.revocationCursor(), List.of());
+        }
+        List<DeviceRevocation> page = registry.revocationsAfter(after, REVOCATION_PAGE);
+        long cursor = page.isEmpty() ? after : page.get(page.size() - 1).id();
+        return new Revocations(cursor, page.stream().map(r -> r.deviceId().value()).distinct().toList());
+    }
+
+    @POST
+    @Path("connection-events")
+    @Operation(summary = "Connected, disconnected and activity reports (gateways only)")
+    public Response connectionEvents(List<ConnectionEventReport> events) {
+        if (events == null) {
+            throw new BadRequestException("body required");
+        }
+        registry.recordConnectionEvents(events.stream()
+                .map(e -> new DeviceRegistry.ConnectionReport(e.deviceId(), e.event(), e.at(), e.protocol(),
+                        e.reason(), e.remoteAddress()))
+                .toList());
+        return Response.noContent().build();
+    }
+}
