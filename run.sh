@@ -13,7 +13,20 @@ DOMAIN=iot
 EAR=ear/target/iot-platform.ear
 HTTP_PORT=8080
 
+GATEWAY_JAR=device-gateway/target/iot-device-gateway.jar
+GATEWAY_DIR="$IOT_STATE/gateway"
+
+stop_gateway() {
+  if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null; then
+    say "stopping the device gateway"
+    kill "$(cat "$GATEWAY_DIR/gateway.pid")"
+    for _ in $(seq 1 30); do kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null || break; sleep 1; done
+  fi
+  rm -f "$GATEWAY_DIR/gateway.pid"
+}
+
 if [ "${1:-}" = stop ]; then
+  stop_gateway
   if [ -x "$PAYARA_DIR/payara6/bin/asadmin" ]; then
     say "stopping Payara"
     ear/payara.sh stop "$PAYARA_DIR" "$DOMAIN"
@@ -39,7 +52,7 @@ gateway_password=$(secret "$IOT_STATE/secrets/gateway-password")
 master_key=$(secret_key "$IOT_STATE/secrets/registry-master-key")
 
 sources_changed() {
-  [ ! -f "$EAR" ] && return 0
+  [ ! -f "$EAR" ] || [ ! -f "$GATEWAY_JAR" ] && return 0
   [ -n "$(find pom.xml */pom.xml */src -newer "$EAR" -print -quit 2>/dev/null)" ]
 }
 if sources_changed; then
@@ -59,6 +72,30 @@ export IOT_HUB_GATEWAY_HOSTNAME=localhost
 ear/payara.sh prepare "$PAYARA_DIR" "$DOMAIN" --adminport 4848 --instanceport "$HTTP_PORT"
 ear/payara.sh start "$PAYARA_DIR" "$DOMAIN" "$EAR" "http://localhost:$HTTP_PORT/health/ready"
 
+# The device gateway: a process of its own, asking the platform about every connecting device.
+backend_password=$(secret "$IOT_STATE/secrets/backend-password")
+if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null; then
+  say "device gateway already running"
+else
+  say "starting the device gateway"
+  mkdir -p "$GATEWAY_DIR"
+  IOT_GATEWAY_PLATFORM_URL="http://localhost:$HTTP_PORT" \
+  IOT_GATEWAY_PLATFORM_USER=gateway \
+  IOT_GATEWAY_PLATFORM_PASSWORD="$gateway_password" \
+  IOT_GATEWAY_BACKEND_USER=iot-backend \
+  IOT_GATEWAY_BACKEND_PASSWORD="$backend_password" \
+  IOT_GATEWAY_HUB_HOSTNAME=iothub.local \
+  IOT_GATEWAY_DATA_DIR="$GATEWAY_DIR/data" \
+  IOT_GATEWAY_TLS_DIR="$GATEWAY_DIR/tls" \
+    nohup java -Xmx1g -jar "$GATEWAY_JAR" serve >"$GATEWAY_DIR/gateway.log" 2>&1 &
+  echo $! > "$GATEWAY_DIR/gateway.pid"
+  for _ in $(seq 1 60); do
+    [ -s "$GATEWAY_DIR/tls/ca.pem" ] && (echo > /dev/tcp/localhost/8883) 2>/dev/null && break
+    kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null || { say "the gateway stopped; see $GATEWAY_DIR/gateway.log"; exit 1; }
+    sleep 1
+  done
+fi
+
 cat <<INFO
 
   IoT platform is running ($((SECONDS - started)) s)
@@ -67,7 +104,10 @@ cat <<INFO
   REST API      http://localhost:$HTTP_PORT/api/v1/   (OpenAPI document: http://localhost:$HTTP_PORT/openapi)
   Health        http://localhost:$HTTP_PORT/health    Metrics: http://localhost:$HTTP_PORT/metrics
   Sign in as    admin, with the initial password in $IOT_STATE/secrets/admin-password
+  Devices       MQTT 1883, MQTT/TLS 8883, AMQP 5672, AMQP/TLS 5671 (hub name iothub.local)
+  Device CA     $GATEWAY_DIR/tls/ca.pem (trust it on devices)
   Server log    $PAYARA_DIR/payara6/glassfish/domains/$DOMAIN/logs/server.log
+  Gateway log   $GATEWAY_DIR/gateway.log
   Stop with     ./run.sh stop
 
 INFO

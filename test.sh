@@ -7,7 +7,12 @@ IOT_SCRIPT=test
 . scripts/host.sh
 
 ensure_java_and_maven
-ensure_packages chromium:chromium chromedriver:chromium-driver
+ensure_packages chromium:chromium chromedriver:chromium-driver mosquitto_pub:mosquitto-clients
+# The Azure IoT device SDK connects to 8883 only: the gateway tests need that port free.
+if (echo > /dev/tcp/localhost/8883) 2>/dev/null; then
+  say "port 8883 is in use (a running ./run.sh?); stop it first: ./run.sh stop"
+  exit 1
+fi
 start_mariadb
 
 # A fresh database per run, so the migrations are applied from nothing every time.

@@ -1,5 +1,5 @@
 /**
- * The cloud gateway: a standalone process devices connect to. Its broker, adapters and simulator
- * arrive with the device registry (issue 3) and the fleet simulator (issue 5).
+ * The cloud gateway devices connect to: a standalone process ({@link org.iotplatform.gateway.GatewayMain})
+ * embedding Artemis for MQTT and AMQP 1.0, authenticating devices against the platform.
  */
 package org.iotplatform.gateway;

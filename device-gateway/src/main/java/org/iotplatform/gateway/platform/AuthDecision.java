@@ -1,0 +1,15 @@
+package org.iotplatform.gateway.platform;
+
+import java.time.Instant;
+
+/** The platform's answer to "may this device connect with this token?". */
+public sealed interface AuthDecision {
+
+   /** Granted until the token expires. */
+   record Granted(String deviceId, Instant expiresAt) implements AuthDecision {
+   }
+
+   /** Refused, with the platform's reason (unknown device, disabled, expired, bad signature, ...). */
+   record Refused(String reason) implements AuthDecision {
+   }
+}

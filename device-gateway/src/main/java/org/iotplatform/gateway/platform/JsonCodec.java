@@ -1,0 +1,18 @@
+package org.iotplatform.gateway.platform;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON mapper configuration of the gateway: ISO-8601 instants, tolerant of new fields. */
+public final class JsonCodec {
+
+   public static final ObjectMapper MAPPER = new ObjectMapper()
+         .registerModule(new JavaTimeModule())
+         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+   private JsonCodec() {
+   }
+}

@@ -1,0 +1,113 @@
+package org.iotplatform.gateway.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP client of the platform's internal gateway API (HTTP Basic as the gateway's own account). */
+public class PlatformClient {
+
+   private static final String BASE = "/api/v1/internal/gateway";
+   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+   private final URI platformUrl;
+   private final String authorization;
+   private final HttpClient http;
+
+   public PlatformClient(URI platformUrl, String user, String password) {
+      this.platformUrl = platformUrl;
+      this.authorization = "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+   }
+
+   /** Asks whether {@code deviceId} may connect with the SAS token {@code password}. */
+   public AuthDecision authenticate(String deviceId, String password, Protocol protocol, String remoteAddress)
+         throws PlatformUnavailableException {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("deviceId", deviceId);
+      body.put("password", password);
+      body.put("protocol", protocol);
+      body.put("remoteAddress", remoteAddress);
+      HttpResponse<String> response = send(post("/device-auth", body));
+      try {
+         if (response.statusCode() == 200) {
+            JsonNode json = JsonCodec.MAPPER.readTree(response.body());
+            String granted = json.path("deviceId").asText();
+            if (!deviceId.equals(granted)) {
+               throw new PlatformUnavailableException("device-auth granted '" + granted + "' for '" + deviceId + "'");
+            }
+            return new AuthDecision.Granted(granted, Instant.parse(json.path("expiresAt").asText()));
+         }
+         if (response.statusCode() == 403) {
+            JsonNode json = JsonCodec.MAPPER.readTree(response.body());
+            return new AuthDecision.Refused(json.path("message").asText("forbidden"));
+         }
+      } catch (IOException | RuntimeException e) {
+         throw new PlatformUnavailableException("unreadable device-auth answer: " + e.getMessage(), e);
+      }
+      throw new PlatformUnavailableException("device-auth answered HTTP " + response.statusCode());
+   }
+
+   /** Devices revoked after {@code cursor}; with a null cursor, just the current cursor. */
+   public RevocationBatch revocations(Long cursor) throws PlatformUnavailableException {
+      String query = cursor == null ? "" : "?after=" + cursor;
+      HttpResponse<String> response = send(request("/revocations" + query).GET().build());
+      if (response.statusCode() != 200) {
+         throw new PlatformUnavailableException("revocations answered HTTP " + response.statusCode());
+      }
+      try {
+         return JsonCodec.MAPPER.readValue(response.body(), RevocationBatch.class);
+      } catch (IOException e) {
+         throw new PlatformUnavailableException("unreadable revocations answer: " + e.getMessage(), e);
+      }
+   }
+
+   /** Delivers a batch of connection events; the platform answers 204. */
+   public void report(List<ConnectionEvent> events) throws PlatformUnavailableException {
+      HttpResponse<String> response = send(post("/connection-events", events));
+      if (response.statusCode() / 100 != 2) {
+         throw new PlatformUnavailableException("connection-events answered HTTP " + response.statusCode());
+      }
+   }
+
+   private HttpRequest post(String path, Object body) throws PlatformUnavailableException {
+      try {
+         return request(path)
+               .header("Content-Type", "application/json")
+               .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.MAPPER.writeValueAsBytes(body)))
+               .build();
+      } catch (IOException e) {
+         throw new PlatformUnavailableException("cannot encode request: " + e.getMessage(), e);
+      }
+   }
+
+   private HttpRequest.Builder request(String path) {
+      return HttpRequest.newBuilder(URI.create(platformUrl + BASE + path))
+            .timeout(TIMEOUT)
+            .header("Authorization", authorization)
+            .header("Accept", "application/json");
+   }
+
+   private HttpResponse<String> send(HttpRequest request) throws PlatformUnavailableException {
+      try {
+         return http.send(request, HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+         throw new PlatformUnavailableException("platform unreachable at " + platformUrl + ": " + e, e);
+      } catch (InterruptedException e) {
+         Thread.currentThread().interrupt();
+         throw new PlatformUnavailableException("interrupted while calling the platform", e);
+      }
+   }
+}

@@ -1,0 +1,87 @@
+package org.iotplatform.gateway;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSSecurityException;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.iotplatform.gateway.testing.Clients.Backend;
+import org.iotplatform.gateway.testing.Clients.Received;
+import org.iotplatform.gateway.testing.RunningGateway;
+import org.iotplatform.gateway.testing.SasTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.iotplatform.gateway.testing.Clients.inOneHour;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** AMQP 1.0 devices: SASL PLAIN with a SAS token, telemetry to /devices/<id>/messages/events. */
+class AmqpDeviceTest {
+
+   static RunningGateway gw;
+
+   @BeforeAll
+   static void start() throws Exception {
+      gw = RunningGateway.start();
+   }
+
+   @AfterAll
+   static void stop() throws Exception {
+      gw.close();
+   }
+
+   @Test
+   void amqpDeviceSendsTelemetryThatTheBackendReceivesWithMqttTelemetry() throws Exception {
+      gw.platform.register("amqp-001");
+      try (Backend backend = new Backend(gw, "devices/+/messages/events/#")) {
+         Connection connection = connect("amqp-001@sas.iothub", gw.platform.token("amqp-001", inOneHour()));
+         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+         // A topic (multicast), like Azure's AMQP SDKs which attach without capabilities: no queue is created.
+         MessageProducer producer = session.createProducer(session.createTopic("/devices/amqp-001/messages/events"));
+         producer.send(session.createTextMessage("{\"temperature\":20.5}"));
+         Received received = backend.next(Duration.ofSeconds(5));
+         assertNotNull(received, "the back end got nothing");
+         assertEquals("devices/amqp-001/messages/events/", received.topic());
+         assertTrue(received.payload().contains("{\"temperature\":20.5}"), received.payload());
+         connection.close();
+      }
+   }
+
+   @Test
+   void amqpDeviceCannotSendToAnotherDevicesTelemetry() throws Exception {
+      gw.platform.register("amqp-002");
+      gw.platform.register("amqp-003");
+      try (Backend backend = new Backend(gw, "devices/+/messages/events/#")) {
+         Connection connection = connect("amqp-002", gw.platform.token("amqp-002", inOneHour()));
+         Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+         assertThrows(JMSException.class, () -> {
+            MessageProducer producer = session.createProducer(session.createTopic("/devices/amqp-003/messages/events"));
+            producer.send(session.createTextMessage("{\"forged\":true}"));
+         });
+         assertTrue(backend.drain(Duration.ofSeconds(1)).isEmpty(), "nothing may be delivered");
+         connection.close();
+      }
+   }
+
+   @Test
+   void amqpDeviceWithBadTokenIsRefused() {
+      gw.platform.register("amqp-004");
+      String forged = SasTokens.sign(RunningGateway.HUB, "amqp-004", SasTokens.newKey(), inOneHour());
+      assertThrows(JMSSecurityException.class, () -> connect("amqp-004", forged).close());
+   }
+
+   static Connection connect(String username, String token) throws JMSException {
+      JmsConnectionFactory factory = new JmsConnectionFactory("amqp://127.0.0.1:" + gw.amqpPort
+            + "?amqp.saslMechanisms=PLAIN&jms.connectTimeout=10000");
+      Connection connection = factory.createConnection(username, token);
+      connection.start();
+      return connection;
+   }
+}

@@ -1,0 +1,104 @@
+package org.iotplatform.gateway;
+
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.iotplatform.gateway.testing.Clients;
+import org.iotplatform.gateway.testing.Clients.Backend;
+import org.iotplatform.gateway.testing.Clients.Received;
+import org.iotplatform.gateway.testing.RunningGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.iotplatform.gateway.DeviceIsolationTest.publishReason;
+import static org.iotplatform.gateway.testing.Clients.inOneHour;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Oversized payloads and floods are refused per device, without taking the connection down. */
+class PublishLimitsTest {
+
+   static RunningGateway gw;
+
+   @BeforeAll
+   static void start() throws Exception {
+      gw = RunningGateway.start(Map.of("publish-rate-per-device", "10"));
+   }
+
+   @AfterAll
+   static void stop() throws Exception {
+      gw.close();
+   }
+
+   @Test
+   void oversizedPayloadIsRefusedWhileANormalMessageOnTheSameConnectionFlows() throws Exception {
+      gw.platform.register("big-001");
+      try (Backend backend = new Backend(gw, "devices/big-001/messages/events/#")) {
+         var device = Clients.v5Device(gw, "big-001", gw.platform.token("big-001", inOneHour()));
+         char[] big = new char[300 * 1024];
+         Arrays.fill(big, 'x');
+         String oversized = "{\"blob\":\"" + new String(big) + "\"}";
+         assertEquals(0x87, publishReason(device, "devices/big-001/messages/events/", oversized));
+         assertTrue(device.isConnected(), "the connection survives the refusal");
+         assertEquals(0, publishReason(device, "devices/big-001/messages/events/", "{\"small\":1}"));
+         List<Received> got = backend.drain(Duration.ofSeconds(1));
+         assertEquals(1, got.size(), "only the normal message is delivered");
+         assertEquals("{\"small\":1}", got.get(0).payload());
+         assertTrue(gw.gateway.publishLimits().refusedFor("big-001") >= 1);
+         device.disconnect();
+         device.close();
+      }
+   }
+
+   @Test
+   void oversizedPayloadFromMqtt311IsDroppedButTheConnectionStays() throws Exception {
+      gw.platform.register("big-003");
+      try (Backend backend = new Backend(gw, "devices/big-003/messages/events/#")) {
+         MqttClient device = Clients.v3Device(gw, "big-003", "big-003", gw.platform.token("big-003", inOneHour()));
+         device.publish("devices/big-003/messages/events/", new byte[300 * 1024], 1, false);
+         device.publish("devices/big-003/messages/events/", "{\"small\":3}".getBytes(StandardCharsets.UTF_8), 1, false);
+         List<Received> got = backend.drain(Duration.ofSeconds(1));
+         assertEquals(1, got.size(), "only the normal message is delivered");
+         assertTrue(device.isConnected());
+         device.disconnect();
+         device.close();
+      }
+   }
+
+   @Test
+   void publishRateAboveTheLimitIsRefused() throws Exception {
+      gw.platform.register("flood-001");
+      gw.platform.register("calm-001");
+      try (Backend backend = new Backend(gw, "devices/+/messages/events/#")) {
+         var flood = Clients.v5Device(gw, "flood-001", gw.platform.token("flood-001", inOneHour()));
+         int refused = 0;
+         for (int i = 0; i < 60; i++) {
+            if (publishReason(flood, "devices/flood-001/messages/events/", "{\"i\":" + i + "}") == 0x87) {
+               refused++;
+            }
+         }
+         // rate 10/s, burst 20: of 60 quick publishes well over half are refused.
+         assertTrue(refused >= 25, "only " + refused + " refused");
+         assertTrue(gw.gateway.publishLimits().refusedFor("flood-001") >= refused);
+         assertTrue(flood.isConnected());
+         // Another device is not affected by the flood.
+         var calm = Clients.v5Device(gw, "calm-001", gw.platform.token("calm-001", inOneHour()));
+         assertEquals(0, publishReason(calm, "devices/calm-001/messages/events/", "{\"calm\":1}"));
+         List<Received> got = backend.drain(Duration.ofSeconds(1));
+         long fromFlood = got.stream().filter(r -> r.topic().startsWith("devices/flood-001/")).count();
+         assertEquals(60 - refused, fromFlood, "refused publishes must not be delivered");
+         assertTrue(got.stream().anyMatch(r -> r.topic().startsWith("devices/calm-001/")));
+         flood.disconnect();
+         flood.close();
+         calm.disconnect();
+         calm.close();
+      }
+      assertNotNull(gw.gateway);
+   }
+}

@@ -1,0 +1,102 @@
+package org.iotplatform.gateway.testing;
+
+import org.iotplatform.gateway.Gateway;
+import org.iotplatform.gateway.config.GatewaySettings;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A fake platform and a gateway started in-process on free ports with a temporary data directory. */
+public final class RunningGateway implements AutoCloseable {
+
+   public static final String HUB = "iothub.local";
+   public static final String BACKEND_USER = "iot-backend";
+   public static final String BACKEND_PASSWORD = "backend-secret";
+
+   public final FakePlatform platform;
+   public final Gateway gateway;
+   public final Path dataDir;
+   public final int mqttPort;
+   public final int mqttsPort;
+   public final int amqpPort;
+   public final int amqpsPort;
+
+   private RunningGateway(Map<String, String> extra, Integer fixedMqttsPort) throws Exception {
+      platform = new FakePlatform(HUB);
+      dataDir = Files.createTempDirectory("gateway-test");
+      mqttPort = freePort();
+      mqttsPort = fixedMqttsPort != null ? fixedMqttsPort : freePort();
+      amqpPort = freePort();
+      amqpsPort = freePort();
+      Map<String, String> settings = new HashMap<>(Map.of(
+            "host", "127.0.0.1",
+            "mqtt-port", String.valueOf(mqttPort),
+            "mqtts-port", String.valueOf(mqttsPort),
+            "amqp-port", String.valueOf(amqpPort),
+            "amqps-port", String.valueOf(amqpsPort),
+            "data-dir", dataDir.toString(),
+            "hub-hostname", HUB,
+            "platform-url", platform.url().toString(),
+            "platform-password", FakePlatform.PASSWORD,
+            "backend-password", BACKEND_PASSWORD));
+      settings.put("revocation-poll-millis", "500");
+      settings.putAll(extra);
+      gateway = Gateway.start(GatewaySettings.load(settings));
+   }
+
+   public static RunningGateway start() throws Exception {
+      return new RunningGateway(Map.of(), null);
+   }
+
+   public static RunningGateway start(Map<String, String> extra) throws Exception {
+      return new RunningGateway(extra, null);
+   }
+
+   public static RunningGateway startOnMqttsPort(int port) throws Exception {
+      return new RunningGateway(Map.of(), port);
+   }
+
+   public Path caCertificate() {
+      return gateway.keystore().caCertificate();
+   }
+
+   /** A TLS context that trusts only the gateway's generated CA. */
+   public SSLContext trustingCa() throws Exception {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      try (InputStream in = Files.newInputStream(caCertificate())) {
+         trust.setCertificateEntry("gateway-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      }
+      TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, tmf.getTrustManagers(), null);
+      return context;
+   }
+
+   public static int freePort() throws IOException {
+      try (ServerSocket socket = new ServerSocket(0)) {
+         return socket.getLocalPort();
+      }
+   }
+
+   @Override
+   public void close() throws IOException {
+      gateway.close();
+      platform.close();
+      try (Stream<Path> files = Files.walk(dataDir)) {
+         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+   }
+}

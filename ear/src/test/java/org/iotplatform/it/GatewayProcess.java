@@ -1,0 +1,114 @@
+package org.iotplatform.it;
+
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The real device gateway ({@code java -jar iot-device-gateway.jar}) as a separate process,
+ * wired to the platform under test, on ports of its own so a running ./run.sh is left alone.
+ */
+final class GatewayProcess implements AutoCloseable {
+
+    static final int MQTT_PORT = 21883;
+    static final int MQTTS_PORT = 28883;
+    static final int AMQP_PORT = 25672;
+    static final int AMQPS_PORT = 25671;
+
+    static final String BACKEND_USER = "iot-backend";
+
+    final String backendPassword;
+    final Path dir;
+    private final Process process;
+
+    private GatewayProcess(Path dir, Process process, String backendPassword) {
+        this.dir = dir;
+        this.process = process;
+        this.backendPassword = backendPassword;
+    }
+
+    static GatewayProcess start(String name) throws Exception {
+        Path jar = Path.of(System.getProperty("iot.test.gateway-jar", "../device-gateway/target/iot-device-gateway.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("gateway jar not built: " + jar.toAbsolutePath());
+        }
+        Path dir = Path.of("target", "gateway-" + name).toAbsolutePath();
+        Files.createDirectories(dir);
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("gateway.log").toFile());
+        String backendPassword = "backend-" + UUID.randomUUID();
+        Map<String, String> env = pb.environment();
+        env.put("IOT_GATEWAY_PLATFORM_URL", Platform.BASE_URL);
+        env.put("IOT_GATEWAY_PLATFORM_USER", "gateway");
+        env.put("IOT_GATEWAY_PLATFORM_PASSWORD", System.getenv("IOT_GATEWAY_PASSWORD"));
+        env.put("IOT_GATEWAY_BACKEND_USER", BACKEND_USER);
+        env.put("IOT_GATEWAY_BACKEND_PASSWORD", backendPassword);
+        env.put("IOT_GATEWAY_HUB_HOSTNAME", "iothub.local");
+        env.put("IOT_GATEWAY_DATA_DIR", dir.resolve("data").toString());
+        env.put("IOT_GATEWAY_TLS_DIR", dir.resolve("tls").toString());
+        env.put("IOT_GATEWAY_MQTT_PORT", Integer.toString(MQTT_PORT));
+        env.put("IOT_GATEWAY_MQTTS_PORT", Integer.toString(MQTTS_PORT));
+        env.put("IOT_GATEWAY_AMQP_PORT", Integer.toString(AMQP_PORT));
+        env.put("IOT_GATEWAY_AMQPS_PORT", Integer.toString(AMQPS_PORT));
+        env.put("IOT_GATEWAY_REVOCATION_POLL_MILLIS", "1000");
+        GatewayProcess started = new GatewayProcess(dir, pb.start(), backendPassword);
+        started.awaitPort(MQTTS_PORT, Duration.ofSeconds(90));
+        started.awaitPort(AMQP_PORT, Duration.ofSeconds(30));
+        return started;
+    }
+
+    private void awaitPort(int port, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; see " + dir.resolve("gateway.log"));
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("localhost", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(300);
+            }
+        }
+        throw new IllegalStateException("gateway did not open port " + port + "; see " + dir.resolve("gateway.log"));
+    }
+
+    /** Trusts the CA the gateway generated on first start, as a device would. */
+    SSLContext deviceTls() throws Exception {
+        CertificateFactory cf = CertificateFactory.getInstance("X.509");
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = new FileInputStream(dir.resolve("tls").resolve("ca.pem").toFile())) {
+            trust.setCertificateEntry("iot-ca", (X509Certificate) cf.generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
