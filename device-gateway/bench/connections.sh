@@ -76,6 +76,7 @@ baseline=()
 for p in "${gateway_pids[@]}"; do baseline+=("$(rss_kib "$p")"); done
 log "gateways up: $gateway_ports (RSS KiB ${baseline[*]})"
 
+rm -f "$STATE"/loadgen-*.log
 # 3. Load generators: each from its own source address, all gateways round-robin.
 loadgens=$(((DEVICES + PER_LOADGEN - 1) / PER_LOADGEN))
 for ((l = 0; l < loadgens; l++)); do

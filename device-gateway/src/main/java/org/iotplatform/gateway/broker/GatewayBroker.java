@@ -125,6 +125,9 @@ public class GatewayBroker {
       if ("MQTT".equals(protocol)) {
          // MQTT 3.1.1 cannot refuse a publish: close the connection rather than deliver to a foreign topic.
          protocolParams.put("closeMqttConnectionOnPublishAuthorizationFailure", true);
+         // Honour the device's keep-alive. Artemis' default (60 s) cannot be told to MQTT 3.1.1
+         // clients, which then get dropped after 90 s of silence: the Azure SDK pings every 230 s.
+         protocolParams.put("serverKeepAlive", -1);
       }
       return new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, name, protocolParams);
    }

@@ -29,7 +29,8 @@ public class PlatformClient {
       this.platformUrl = platformUrl;
       this.authorization = "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+      // HTTP/1.1: the platform speaks no h2c, and upgrade attempts only cost round trips
+      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
    }
 
    /** Asks whether {@code deviceId} may connect with the SAS token {@code password}. */
