@@ -48,6 +48,8 @@ ensure_database iot iot "$db_password"
 # Used once, when the first start creates the admin account; only its hash is stored.
 admin_password=$(secret "$IOT_STATE/secrets/admin-password")
 gateway_password=$(secret "$IOT_STATE/secrets/gateway-password")
+# The back end's identity on the gateway's broker (telemetry ingress).
+backend_password=$(secret "$IOT_STATE/secrets/backend-password")
 # Encrypts device keys at rest; losing it means re-keying every device, so back it up.
 master_key=$(secret_key "$IOT_STATE/secrets/registry-master-key")
 
@@ -68,12 +70,14 @@ export IOT_GATEWAY_PASSWORD="$gateway_password"
 export IOT_REGISTRY_MASTER_KEY="$master_key"
 export IOT_HUB_HOSTNAME=iothub.local
 export IOT_HUB_GATEWAY_HOSTNAME=localhost
+export IOT_INGRESS_MQTT_URL=tcp://localhost:1883
+export IOT_INGRESS_MQTT_USER=iot-backend
+export IOT_INGRESS_MQTT_PASSWORD="$backend_password"
 
 ear/payara.sh prepare "$PAYARA_DIR" "$DOMAIN" --adminport 4848 --instanceport "$HTTP_PORT"
 ear/payara.sh start "$PAYARA_DIR" "$DOMAIN" "$EAR" "http://localhost:$HTTP_PORT/health/ready"
 
 # The device gateway: a process of its own, asking the platform about every connecting device.
-backend_password=$(secret "$IOT_STATE/secrets/backend-password")
 if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null; then
   say "device gateway already running"
 else

@@ -26,6 +26,9 @@ export IOT_ADMIN_PASSWORD="test-admin-$(openssl rand -hex 8)"
 export IOT_GATEWAY_PASSWORD="test-gateway-$(openssl rand -hex 8)"
 export IOT_REGISTRY_MASTER_KEY="$(openssl rand -base64 32)"
 export IOT_HUB_GATEWAY_HOSTNAME=localhost
+# The platform reads telemetry from the gateway the tests start (GatewayProcess, port 21883).
+export IOT_INGRESS_MQTT_URL=tcp://localhost:21883
+export IOT_INGRESS_MQTT_PASSWORD="test-backend-$(openssl rand -hex 8)"
 
 # The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
 if [ -x ear/target/payara6/bin/asadmin ]; then

@@ -189,6 +189,63 @@ class DeviceConnectivityIT {
     }
 
     @Test
+    void telemetryIsStoredOnceQueryableAndBadInputIsKeptWithItsReason() throws Exception {
+        await("the telemetry ingress route is connected to the gateway", Duration.ofSeconds(60), () -> {
+            try {
+                return get("/health/ready", null).body().contains("\"route.telemetry-mqtt-ingress\":\"Started\"");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String id = newId("tele");
+        String key = field(create(id, "{}").body(), "primaryKey");
+        MqttClient device = device(id);
+        device.connect(deviceOptions(id, sasToken(id, key, Instant.now().plusSeconds(3600))));
+        Instant ts = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        publish(device, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":70.5,\"pressure\":3.1}");
+        publish(device, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":70.5,\"pressure\":3.1}");
+        publish(device, id, "$.mid=m-2", "temperature is 71");
+        publish(device, id, "$.mid=m-3", "{\"temperature\":\"hot\"}");
+        publish(device, id, "$.mid=m-4&$.ct=application%2Fjson", "{\"temperature\":71}");
+        device.disconnect();
+        device.close();
+
+        String from = Instant.now().minusSeconds(3600).toString();
+        await("three values stored", Duration.ofSeconds(30), () -> {
+            try {
+                return get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body().split("\"metric\"").length - 1 == 3;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        String rows = get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body();
+        assertTrue(rows.contains("{\"ts\":\"" + ts + "\",\"metric\":\"pressure\",\"value\":3.1}"), rows);
+        assertTrue(rows.contains("\"metric\":\"temperature\",\"value\":71.0}"), rows);
+        String temperatureOnly = get("/api/v1/devices/" + id + "/telemetry?metric=temperature&from=" + from, ADMIN).body();
+        assertEquals(2, temperatureOnly.split("\"metric\"").length - 1, "the duplicate m-1 was stored once: " + temperatureOnly);
+
+        String csv = Platform.send(Platform.request("/api/v1/devices/" + id + "/telemetry?metric=pressure&from=" + from)
+                .header("Authorization", ADMIN).header("Accept", "text/csv").GET().build()).body();
+        assertEquals("ts,metric,value\n" + ts + ",pressure,3.1\n", csv);
+
+        await("both bad messages kept with their reasons", Duration.ofSeconds(10), () -> {
+            try {
+                String rejected = get("/api/v1/devices/" + id + "/rejected", ADMIN).body();
+                return rejected.contains("not JSON") && rejected.contains("has a string value")
+                        && rejected.contains("\"messageId\":\"m-2\"") && rejected.contains("temperature is 71");
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static void publish(MqttClient device, String id, String properties, String payload) throws MqttException {
+        MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        device.publish("devices/" + id + "/messages/events/" + properties, m);
+    }
+
+    @Test
     void wrongTokensAndUnknownDevicesAreRefused() throws Exception {
         String id = newId("e2e-bad");
         String key = field(create(id, "{}").body(), "primaryKey");

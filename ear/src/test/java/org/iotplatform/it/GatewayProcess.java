@@ -12,6 +12,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -52,7 +53,8 @@ final class GatewayProcess implements AutoCloseable {
                 "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "serve")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("gateway.log").toFile());
-        String backendPassword = "backend-" + UUID.randomUUID();
+        // the password the platform under test reads telemetry with (test.sh)
+        String backendPassword = Optional.ofNullable(System.getenv("IOT_INGRESS_MQTT_PASSWORD")).orElse("backend-" + UUID.randomUUID());
         Map<String, String> env = pb.environment();
         env.put("IOT_GATEWAY_PLATFORM_URL", Platform.BASE_URL);
         env.put("IOT_GATEWAY_PLATFORM_USER", "gateway");

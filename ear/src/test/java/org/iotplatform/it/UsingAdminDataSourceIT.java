@@ -62,7 +62,7 @@ class UsingAdminDataSourceIT {
             HttpResponse<String> ready = Platform.get("/health/ready", null);
             assertEquals(200, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("\"catalog\":\"iot_test_admin\""), ready.body());
-            assertTrue(ready.body().contains("\"schemaVersion\":\"2\""), "migrated there: " + ready.body());
+            assertTrue(ready.body().contains("\"schemaVersion\":\"3\""), "migrated there: " + ready.body());
             // the first admin was created in the administrator's database, and signs in
             assertEquals(200, Platform.get("/api/v1/me", Platform.basic("admin", Platform.ADMIN_PASSWORD)).statusCode());
         } finally {

@@ -64,6 +64,12 @@ public class CamelRuntime {
     void start() {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("iot-platform");
+        // A route whose far end is down (the gateway not started yet) is retried in the background
+        // instead of failing the deployment.
+        var supervisor = context.getRouteController().supervising();
+        supervisor.setBackOffDelay(5000);
+        supervisor.setBackOffMaxAttempts(0);
+        supervisor.setInitialDelay(1000);
         runOnManagedThread("start", () -> {
             for (RoutesBuilder builder : routes) {
                 context.addRoutes(builder);

@@ -1,0 +1,35 @@
+package org.iotplatform.telemetry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.InvalidDeviceException;
+
+/** The read side: a device's stored values over time, and the messages that were refused. */
+@Stateless
+public class TelemetryHistory {
+
+    public static final int MAX_ROWS = 1_000_000;
+
+    @Inject
+    TelemetryStore store;
+
+    /** Hands the values in [from, to) to {@code sink} as they are read, so callers can stream them. */
+    public void values(DeviceId device, Instant from, Instant to, Optional<String> metric, int limit,
+                       Consumer<TelemetryPoint> sink) {
+        if (!from.isBefore(to)) {
+            throw new InvalidDeviceException("from must be before to");
+        }
+        store.history(device, from, to, metric, Math.max(1, Math.min(limit, MAX_ROWS)), sink);
+    }
+
+    public List<RejectedMessage> rejected(Optional<DeviceId> device, int limit) {
+        return store.rejected(device, Math.max(1, Math.min(limit, 1000)));
+    }
+}

@@ -1,0 +1,46 @@
+package org.iotplatform.web.api.telemetry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.iotplatform.operators.Role;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.telemetry.RejectedMessage;
+import org.iotplatform.telemetry.TelemetryHistory;
+
+/** Messages a device sent that were not stored as telemetry, newest first, with the reason. */
+@Path("devices/{id}/rejected")
+@RequestScoped
+@RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+public class RejectedMessageResource {
+
+    public record RejectedView(long id, String deviceId, String messageId, Instant receivedAt, String reason,
+                               String topic, int payloadSize, String payload) {
+        public static RejectedView of(RejectedMessage r) {
+            return new RejectedView(r.id(), r.deviceId().value(), r.messageId(), r.receivedAt(), r.reason(),
+                    r.topic(), r.payloadSize(), r.payload());
+        }
+    }
+
+    @Inject
+    TelemetryHistory history;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<RejectedView> rejected(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
+        return history.rejected(Optional.of(DeviceId.of(id)), limit).stream().map(RejectedView::of).toList();
+    }
+
+}

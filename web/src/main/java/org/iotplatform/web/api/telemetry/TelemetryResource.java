@@ -1,0 +1,101 @@
+package org.iotplatform.web.api.telemetry;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.iotplatform.operators.Role;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.InvalidDeviceException;
+import org.iotplatform.telemetry.TelemetryHistory;
+
+/** A device's telemetry history, as JSON or streamed CSV. */
+// The full path keeps /devices/{id} itself with DeviceResource (JAX-RS does not backtrack).
+@Path("devices/{id}/telemetry")
+@RequestScoped
+@RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+public class TelemetryResource {
+
+    private static final String TEXT_CSV = "text/csv";
+
+    @Inject
+    TelemetryHistory history;
+
+    @Inject
+    Clock clock;
+
+    /** Rows {@code {ts, metric, value}} in [from, to), oldest first; default the last 24 hours. */
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
+    public Response telemetry(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
+                              @QueryParam("metric") String metric, @QueryParam("limit") @DefaultValue("100000") int limit,
+                              @Context HttpHeaders headers) {
+        DeviceId device = DeviceId.of(id);
+        Instant end = time(to, "to").orElseGet(clock::instant);
+        Instant start = time(from, "from").orElse(end.minus(Duration.ofHours(24)));
+        Optional<String> oneMetric = Optional.ofNullable(metric).filter(m -> !m.isBlank());
+        boolean csv = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(TEXT_CSV)));
+        StreamingOutput body = output -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            boolean[] first = {true};
+            w.write(csv ? "ts,metric,value\n" : "[");
+            try {
+                history.values(device, start, end, oneMetric, limit, p -> {
+                    try {
+                        if (csv) {
+                            w.write(p.ts() + "," + p.metric() + "," + p.value() + "\n");
+                        } else {
+                            w.write((first[0] ? "" : ",") + "{\"ts\":\"" + p.ts() + "\",\"metric\":\"" + p.metric()
+                                    + "\",\"value\":" + p.value() + "}");
+                            first[0] = false;
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            if (!csv) {
+                w.write("]");
+            }
+            w.flush();
+        };
+        return Response.ok(body, csv ? TEXT_CSV : MediaType.APPLICATION_JSON).build();
+    }
+
+    private static Optional<Instant> time(String text, String name) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new InvalidDeviceException(name + " must be an ISO-8601 UTC time, e.g. 2026-11-26T10:00:00Z");
+        }
+    }
+}
