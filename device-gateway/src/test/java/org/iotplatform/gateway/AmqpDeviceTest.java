@@ -8,10 +8,9 @@ import jakarta.jms.Session;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.iotplatform.gateway.testing.Clients.Backend;
 import org.iotplatform.gateway.testing.Clients.Received;
+import org.iotplatform.gateway.testing.OneGatewayPerClass;
 import org.iotplatform.gateway.testing.RunningGateway;
 import org.iotplatform.gateway.testing.SasTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -23,19 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** AMQP 1.0 devices: SASL PLAIN with a SAS token, telemetry to /devices/<id>/messages/events. */
-class AmqpDeviceTest {
-
-   static RunningGateway gw;
-
-   @BeforeAll
-   static void start() throws Exception {
-      gw = RunningGateway.start();
-   }
-
-   @AfterAll
-   static void stop() throws Exception {
-      gw.close();
-   }
+class AmqpDeviceTest extends OneGatewayPerClass {
 
    @Test
    void amqpDeviceSendsTelemetryThatTheBackendReceivesWithMqttTelemetry() throws Exception {

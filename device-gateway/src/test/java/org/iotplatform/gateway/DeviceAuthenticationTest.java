@@ -6,10 +6,9 @@ import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.iotplatform.gateway.testing.Clients;
 import org.iotplatform.gateway.testing.Clients.Backend;
 import org.iotplatform.gateway.testing.Clients.Received;
+import org.iotplatform.gateway.testing.OneGatewayPerClass;
 import org.iotplatform.gateway.testing.RunningGateway;
 import org.iotplatform.gateway.testing.SasTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -23,19 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Devices log in with SAS tokens that the platform checks; the gateway refuses what the platform refuses. */
-class DeviceAuthenticationTest {
-
-   static RunningGateway gw;
-
-   @BeforeAll
-   static void start() throws Exception {
-      gw = RunningGateway.start();
-   }
-
-   @AfterAll
-   static void stop() throws Exception {
-      gw.close();
-   }
+class DeviceAuthenticationTest extends OneGatewayPerClass {
 
    @Test
    void deviceWithValidTokenPublishesOverTlsAndTheBackendReceives() throws Exception {

@@ -5,9 +5,7 @@ import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.iotplatform.gateway.testing.Clients;
-import org.iotplatform.gateway.testing.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.iotplatform.gateway.testing.OneGatewayPerClass;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -20,19 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * device cannot learn of: a device pinging every 230 s (the Azure SDK) would be dropped after 90 s.
  * An MQTT 5 CONNACK shows the override when there is one.
  */
-class KeepAliveTest {
-
-   static RunningGateway gw;
-
-   @BeforeAll
-   static void start() throws Exception {
-      gw = RunningGateway.start();
-   }
-
-   @AfterAll
-   static void stop() throws Exception {
-      gw.close();
-   }
+class KeepAliveTest extends OneGatewayPerClass {
 
    @Test
    void theServerDoesNotOverrideALongDeviceKeepAlive() throws Exception {

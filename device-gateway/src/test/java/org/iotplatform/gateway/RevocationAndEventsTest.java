@@ -5,9 +5,7 @@ import jakarta.jms.Connection;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.iotplatform.gateway.testing.Clients;
-import org.iotplatform.gateway.testing.RunningGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.iotplatform.gateway.testing.OneGatewayPerClass;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -26,19 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Revocation drops live connections quickly; connects, disconnects and activity reach the platform. */
-class RevocationAndEventsTest {
-
-   static RunningGateway gw;
-
-   @BeforeAll
-   static void start() throws Exception {
-      gw = RunningGateway.start();
-   }
-
-   @AfterAll
-   static void stop() throws Exception {
-      gw.close();
-   }
+class RevocationAndEventsTest extends OneGatewayPerClass {
 
    @Test
    void revokedDeviceIsDisconnectedWithinFiveSecondsOnMqttAndAmqp() throws Exception {
