@@ -29,6 +29,7 @@ export IOT_HUB_GATEWAY_HOSTNAME=localhost
 # The platform reads telemetry from the gateway the tests start (GatewayProcess, port 21883).
 export IOT_INGRESS_MQTT_URL=tcp://localhost:21883
 export IOT_INGRESS_MQTT_PASSWORD="test-backend-$(openssl rand -hex 8)"
+export IOT_TELEMETRY_ROLLUP_EVERY=PT2S   # rollups a test can wait for
 
 # The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
 if [ -x ear/target/payara6/bin/asadmin ]; then

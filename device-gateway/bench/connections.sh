@@ -14,40 +14,12 @@ GATEWAYS=${GATEWAYS:-3}
 PER_LOADGEN=${PER_LOADGEN:-12500}
 HOLD=${HOLD:-60}
 PREFIX=${PREFIX:-bench}
-STATE=.run/bench
-JAR=device-gateway/target/iot-device-gateway.jar
-URL=${IOT_URL:-http://localhost:8080}
-ADMIN_PASSWORD=$(cat .run/secrets/admin-password)
-GATEWAY_PASSWORD=$(cat .run/secrets/gateway-password)
-mkdir -p "$STATE"
-[ -s "$STATE/key" ] || (umask 077 && openssl rand -base64 32 | tr -d '\n' > "$STATE/key")
-KEY=$(cat "$STATE/key")
-
-log() { printf '[bench] %s\n' "$*" >&2; }
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+. device-gateway/bench/lib.sh
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 
-# 1. Register the benchmark devices once (bulk import, 10,000 per file), all with one known key.
-existing=$(curl -s -u "admin:$ADMIN_PASSWORD" "$URL/api/v1/devices?q=$PREFIX-&pageSize=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
-if [ "${existing:-0}" -lt "$DEVICES" ]; then
-  log "importing $DEVICES devices"
-  import_start=$(date +%s%N)
-  for ((from = ${existing:-0}; from < DEVICES; from += 10000)); do
-    to=$((from + 10000 < DEVICES ? from + 10000 : DEVICES))
-    { echo "deviceId,status,primaryKey,secondaryKey,tags"
-      for ((i = from; i < to; i++)); do printf '%s-%06d,enabled,%s,,kind=bench\n' "$PREFIX" "$i" "$KEY"; done
-    } > "$STATE/import.csv"
-    t0=$(date +%s%N)
-    code=$(curl -s -o "$STATE/import.out" -w '%{http_code}' -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: text/csv' \
-      --data-binary @"$STATE/import.csv" "$URL/api/v1/devices/import")
-    [ "$code" = 200 ] || { log "import failed ($code): $(head -c 500 "$STATE/import.out")"; exit 1; }
-    log "imported $from..$to in $(( ($(date +%s%N) - t0) / 1000000 )) ms"
-  done
-  echo "FIGURE bulk import: $((DEVICES - ${existing:-0})) devices in $(( ($(date +%s%N) - import_start) / 1000000 )) ms"
-fi
+# 1. Register the benchmark devices once, all with one known key.
+register_devices "$PREFIX" "$DEVICES"
 
 # 2. Start the gateways as one Artemis cluster, each on ports of its own.
 others() { local self=$1 list="" o; for ((o = 0; o < GATEWAYS; o++)); do [ $o = "$self" ] || list+="${list:+,}localhost:$((62616 + o))"; done; echo "$list"; }

@@ -8,6 +8,7 @@ import org.iotplatform.gateway.broker.DeviceSecurityManager;
 import org.iotplatform.gateway.broker.DeviceUsername;
 import org.iotplatform.gateway.broker.GatewayBroker;
 import org.iotplatform.gateway.broker.PublishLimits;
+import org.iotplatform.gateway.broker.TelemetryPropertyBag;
 import org.iotplatform.gateway.broker.TopicPolicy;
 import org.iotplatform.gateway.config.GatewaySettings;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
@@ -82,7 +83,8 @@ public final class Gateway implements AutoCloseable {
 
    private void startServices() throws Exception {
       LOG.info(() -> "starting device gateway with " + settings);
-      broker.start(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()));
+      broker.start(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
+            new TelemetryPropertyBag());
       connections.connectionSource(broker::connections);
       events.start(timer, Duration.ofSeconds(1));
       revocations.start(timer, settings.revocationPoll());

@@ -32,10 +32,14 @@ class AmqpDeviceTest extends OneGatewayPerClass {
          Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
          // A topic (multicast), like Azure's AMQP SDKs which attach without capabilities: no queue is created.
          MessageProducer producer = session.createProducer(session.createTopic("/devices/amqp-001/messages/events"));
-         producer.send(session.createTextMessage("{\"temperature\":20.5}"));
+         jakarta.jms.TextMessage message = session.createTextMessage("{\"temperature\":20.5}");
+         message.setStringProperty("station", "north 1");
+         producer.send(message);
          Received received = backend.next(Duration.ofSeconds(5));
          assertNotNull(received, "the back end got nothing");
-         assertEquals("devices/amqp-001/messages/events/", received.topic());
+         // the message id and application properties arrive as the property bag MQTT devices send
+         assertTrue(received.topic().matches("devices/amqp-001/messages/events/%24\\.mid=[^&]+&station=north\\+1"),
+               received.topic());
          assertTrue(received.payload().contains("{\"temperature\":20.5}"), received.payload());
          connection.close();
       }

@@ -21,7 +21,7 @@ class GatewaySettingsTest {
       assertEquals(5671, s.amqpsPort());
       assertTrue(s.plainEnabled());
       assertEquals("iothub.local", s.hubHostname());
-      assertEquals(262144, s.maxPayloadBytes());
+      assertEquals(1048576, s.maxPayloadBytes());
       assertEquals(100, s.publishRatePerDevice());
       assertEquals("http://localhost:8080", s.platformUrl().toString());
       assertFalse(s.clustered());

@@ -41,7 +41,7 @@ class PublishLimitsTest {
       gw.platform.register("big-001");
       try (Backend backend = new Backend(gw, "devices/big-001/messages/events/#")) {
          var device = Clients.v5Device(gw, "big-001", gw.platform.token("big-001", inOneHour()));
-         char[] big = new char[300 * 1024];
+         char[] big = new char[1100 * 1024];
          Arrays.fill(big, 'x');
          String oversized = "{\"blob\":\"" + new String(big) + "\"}";
          assertEquals(0x87, publishReason(device, "devices/big-001/messages/events/", oversized));
@@ -61,7 +61,7 @@ class PublishLimitsTest {
       gw.platform.register("big-003");
       try (Backend backend = new Backend(gw, "devices/big-003/messages/events/#")) {
          MqttClient device = Clients.v3Device(gw, "big-003", "big-003", gw.platform.token("big-003", inOneHour()));
-         device.publish("devices/big-003/messages/events/", new byte[300 * 1024], 1, false);
+         device.publish("devices/big-003/messages/events/", new byte[1100 * 1024], 1, false);
          device.publish("devices/big-003/messages/events/", "{\"small\":3}".getBytes(StandardCharsets.UTF_8), 1, false);
          List<Received> got = backend.drain(Duration.ofSeconds(1));
          assertEquals(1, got.size(), "only the normal message is delivered");

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -29,9 +32,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The dashboard in Debian's Chromium, headless: sign in, see the shell, switch theme, sign out. */
+/**
+ * The dashboard in Debian's Chromium, headless: sign in, see the shell, switch theme, sign out; a
+ * device's page with its latest values changing live as the real device publishes.
+ */
 @ExtendWith(ArquillianExtension.class)
-class DashboardBrowserIT {
+class DashboardBrowserIT extends WithGateway {
 
     private static WebDriver browser;
     private static WebDriverWait wait;
@@ -146,5 +152,66 @@ class DashboardBrowserIT {
         // the old session is gone: protected pages send you back to sign in
         browser.get(Platform.BASE_URL + "/operators");
         wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    @Test
+    void aDevicePageShowsItsLatestValuesAndUpdatesThemLive() throws Exception {
+        awaitIngress(Duration.ofSeconds(60));
+        String id = DeviceRegistryIT.newId("ui-live");
+        String key = DeviceRegistryIT.field(DeviceRegistryIT.create(id, "{\"station\":\"north\"}").body(), "primaryKey");
+        MqttClient device = connectedDevice(id, key);
+        publish(device, id, 1, "{\"temperature\":41.5,\"pressure\":2.25}");
+        publish(device, id, 2, "not json");
+
+        signIn("admin", Platform.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        browser.get(Platform.BASE_URL + "/devices/" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-page")));
+        assertEquals(id, browser.findElement(By.id("device-title")).getText());
+        By temperature = By.cssSelector(".latest-value-card[data-metric='temperature'] .latest-value-value");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(temperature, "41.5"));
+        assertTrue(browser.findElement(By.cssSelector("iot-chart#live-chart")).isDisplayed());
+        assertTrue(browser.findElement(By.cssSelector("iot-chart#history-chart")).isDisplayed());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rejected-grid"), "not JSON"));
+
+        // the device sends a new value: the page shows it without a reload (server push)
+        publish(device, id, 3, "{\"temperature\":57.25,\"pressure\":2.5}");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(temperature, "57.25"));
+        screenshot("device-page");
+        device.disconnect();
+        device.close();
+
+        // a deep link survives a reload
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(temperature, "57.25"));
+    }
+
+    @Test
+    void anAdminDefinesARouteAndABadConditionIsExplained() throws Exception {
+        signIn("admin", Platform.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        browser.get(Platform.BASE_URL + "/routes");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("new-route"))).click();
+        String name = "ui-route-" + System.currentTimeMillis() % 100000;
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#route-name input"))).sendKeys(name);
+        browser.findElement(By.cssSelector("#route-condition input")).sendKeys("temperature >");
+        browser.findElement(By.cssSelector("#route-target input")).sendKeys("http://erp.example/hooks/iot");
+        browser.findElement(By.id("save-route")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("route-form-error"), "ncomplete condition"));
+        WebElement condition = browser.findElement(By.cssSelector("#route-condition input"));
+        condition.sendKeys(" 80");
+        browser.findElement(By.id("save-route")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("routes-grid"), name));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("routes-grid"), "temperature > 80"));
+        screenshot("routes");
+        assertEquals(204, Platform.send(Platform.request("/api/v1/routes/" + name)
+                .header("Authorization", Platform.basic("admin", Platform.ADMIN_PASSWORD)).DELETE().build()).statusCode());
+    }
+
+    private static void publish(MqttClient device, String id, int n, String payload) throws Exception {
+        MqttMessage m = new MqttMessage(
+                payload.getBytes(StandardCharsets.UTF_8));
+        m.setQos(1);
+        device.publish("devices/" + id + "/messages/events/$.mid=ui-" + n, m);
     }
 }

@@ -19,7 +19,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -33,8 +32,6 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,26 +40,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * reports their connections, and drops a device the platform disables.
  */
 @ExtendWith(ArquillianExtension.class)
-class DeviceConnectivityIT {
+class DeviceConnectivityIT extends WithGateway {
 
     private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
-    private static GatewayProcess gateway;
-
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.platformEar();
-    }
-
-    @BeforeAll
-    static void startGateway() throws Exception {
-        gateway = GatewayProcess.start("connectivity");
-    }
-
-    @AfterAll
-    static void stopGateway() throws Exception {
-        if (gateway != null) {
-            gateway.close();
-        }
     }
 
     /** Paho's callback with nothing to do by default. */
@@ -96,7 +79,7 @@ class DeviceConnectivityIT {
         return new MqttClient("ssl://localhost:" + GatewayProcess.MQTTS_PORT, id, new MemoryPersistence());
     }
 
-    private static MqttConnectionOptions deviceOptions(String id, String token) throws Exception {
+    private static MqttConnectionOptions tokenOptions(String id, String token) throws Exception {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName("iothub.local/" + id + "/?api-version=2021-04-12");
         o.setPassword(token.getBytes(StandardCharsets.UTF_8));
@@ -105,16 +88,6 @@ class DeviceConnectivityIT {
         o.setAutomaticReconnect(false);
         o.setConnectionTimeout(15);
         return o;
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(200);
-        }
     }
 
     private static String connectionState(String id) {
@@ -145,7 +118,7 @@ class DeviceConnectivityIT {
         backend.subscribe("devices/" + id + "/messages/events/#", 1);
 
         MqttClient device = device(id);
-        device.connect(deviceOptions(id, sasToken(id, key, Instant.now().plusSeconds(3600))));
+        device.connect(tokenOptions(id, sasToken(id, key, Instant.now().plusSeconds(3600))));
         MqttMessage m = new MqttMessage("{\"temperature\":71.3,\"pressure\":3.2}".getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
         device.publish("devices/" + id + "/messages/events/$.mid=m-1", m);
@@ -175,7 +148,7 @@ class DeviceConnectivityIT {
                 dropped.countDown();
             }
         });
-        device.connect(deviceOptions(id, token));
+        device.connect(tokenOptions(id, token));
 
         long start = System.nanoTime();
         assertEquals(200, sendJson("PATCH", "/api/v1/devices/" + id, ADMIN, "{\"status\":\"disabled\"}").statusCode());
@@ -183,24 +156,18 @@ class DeviceConnectivityIT {
         System.out.println("FIGURE disable-to-disconnect: " + (System.nanoTime() - start) / 1_000_000 + " ms");
 
         MqttClient again = device(id + "");
-        assertThrows(MqttException.class, () -> again.connect(deviceOptions(id, token)));
+        assertThrows(MqttException.class, () -> again.connect(tokenOptions(id, token)));
         again.close();
         device.close();
     }
 
     @Test
     void telemetryIsStoredOnceQueryableAndBadInputIsKeptWithItsReason() throws Exception {
-        await("the telemetry ingress route is connected to the gateway", Duration.ofSeconds(60), () -> {
-            try {
-                return get("/health/ready", null).body().contains("\"route.telemetry-mqtt-ingress\":\"Started\"");
-            } catch (Exception e) {
-                return false;
-            }
-        });
+        awaitIngress(Duration.ofSeconds(60));
         String id = newId("tele");
         String key = field(create(id, "{}").body(), "primaryKey");
         MqttClient device = device(id);
-        device.connect(deviceOptions(id, sasToken(id, key, Instant.now().plusSeconds(3600))));
+        device.connect(tokenOptions(id, sasToken(id, key, Instant.now().plusSeconds(3600))));
         Instant ts = Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         publish(device, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":70.5,\"pressure\":3.1}");
         publish(device, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":70.5,\"pressure\":3.1}");
@@ -250,15 +217,15 @@ class DeviceConnectivityIT {
         String id = newId("e2e-bad");
         String key = field(create(id, "{}").body(), "primaryKey");
         MqttClient expired = device(id);
-        assertThrows(MqttException.class, () -> expired.connect(deviceOptions(id, sasToken(id, key, Instant.now().minusSeconds(10)))));
+        assertThrows(MqttException.class, () -> expired.connect(tokenOptions(id, sasToken(id, key, Instant.now().minusSeconds(10)))));
         expired.close();
         String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
         MqttClient forged = device(id);
-        assertThrows(MqttException.class, () -> forged.connect(deviceOptions(id, sasToken(id, otherKey, Instant.now().plusSeconds(600)))));
+        assertThrows(MqttException.class, () -> forged.connect(tokenOptions(id, sasToken(id, otherKey, Instant.now().plusSeconds(600)))));
         forged.close();
         MqttClient unknown = device("never-registered-" + id);
         assertThrows(MqttException.class, () -> unknown.connect(
-                deviceOptions("never-registered-" + id, sasToken("never-registered-" + id, key, Instant.now().plusSeconds(600)))));
+                tokenOptions("never-registered-" + id, sasToken("never-registered-" + id, key, Instant.now().plusSeconds(600)))));
         unknown.close();
         assertEquals("disconnected", connectionState(id));
     }

@@ -69,6 +69,7 @@ final class GatewayProcess implements AutoCloseable {
         env.put("IOT_GATEWAY_AMQP_PORT", Integer.toString(AMQP_PORT));
         env.put("IOT_GATEWAY_AMQPS_PORT", Integer.toString(AMQPS_PORT));
         env.put("IOT_GATEWAY_REVOCATION_POLL_MILLIS", "1000");
+        env.put("IOT_GATEWAY_PUBLISH_RATE_PER_DEVICE", "5000"); // load tests publish in bursts
         GatewayProcess started = new GatewayProcess(dir, pb.start(), backendPassword);
         started.awaitPort(MQTTS_PORT, Duration.ofSeconds(90));
         started.awaitPort(AMQP_PORT, Duration.ofSeconds(30));

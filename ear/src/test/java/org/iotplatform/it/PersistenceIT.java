@@ -81,14 +81,13 @@ class PersistenceIT {
     void hibernateIsTheProviderAndMigrationsAreApplied() throws Exception {
         DatabaseStatus.Report report = database.check();
         assertTrue(report.provider().startsWith("Hibernate ORM 6.6"), report.provider());
-        assertEquals("3", report.schemaVersion());
-
-        try (Connection c = dataSource.getConnection();
-             ResultSet rs = c.createStatement().executeQuery(
-                     "select count(*) from flyway_schema_history where success = 1 and version in ('1', '2', '3')")) {
-            rs.next();
-            assertEquals(3, rs.getInt(1));
-        }
+        // every migration the EAR carries is applied, and the reported version is the newest of them
+        org.flywaydb.core.api.MigrationInfoService info = org.flywaydb.core.Flyway
+                .configure(org.iotplatform.db.SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource).locations("classpath:db/migration").load().info();
+        assertEquals(0, info.pending().length, "nothing pending");
+        assertTrue(info.applied().length >= 5, "V1..V5 at least");
+        assertEquals(info.current().getVersion().getVersion(), report.schemaVersion());
     }
 
     @Inject

@@ -7,7 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** The running platform as an outside client sees it: its URL, the admin's credentials, HTTP. */
 final class Platform {
@@ -58,5 +61,23 @@ final class Platform {
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .build());
+    }
+
+    /** Runs an asadmin command against the test domain's admin port; fails with its output. */
+    static void asadmin(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("--port", System.getProperty("iot.test.admin-port")));
+        command.addAll(List.of(args));
+        asadminLocal(command.toArray(String[]::new));
+    }
+
+    /** Runs an asadmin command as given (local commands such as start-domain need no admin port). */
+    static void asadminLocal(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("payara.home") + "/bin/asadmin"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", args) + " failed: " + out);
+        }
     }
 }

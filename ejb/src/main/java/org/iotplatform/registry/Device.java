@@ -3,6 +3,7 @@ package org.iotplatform.registry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,7 @@ public class Device {
     public static final int MAX_TAGS = 32;
     private static final Pattern TAG_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
     private static final int MAX_TAG_VALUE = 256;
+    private static final int MAX_RETENTION_DAYS = 3650;
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "device_seq")
@@ -74,6 +76,10 @@ public class Device {
 
     @Column(name = "last_activity_time")
     private Instant lastActivityTime;
+
+    /** Days of raw telemetry kept for this device; null: the global setting. */
+    @Column(name = "telemetry_retention_days")
+    private Integer telemetryRetentionDays;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -157,6 +163,19 @@ public class Device {
         if (lastActivityTime == null || at.isAfter(lastActivityTime)) {
             lastActivityTime = at;
         }
+    }
+
+    /** Days of raw telemetry to keep for this device (1 to 3650), or empty for the global setting. */
+    public void changeTelemetryRetention(Optional<Integer> days, Instant now) {
+        if (days.isPresent() && (days.get() < 1 || days.get() > MAX_RETENTION_DAYS)) {
+            throw new InvalidDeviceException("telemetryRetentionDays must be 1 to " + MAX_RETENTION_DAYS + " (0 for the global setting)");
+        }
+        telemetryRetentionDays = days.orElse(null);
+        updatedAt = now;
+    }
+
+    public Optional<Integer> telemetryRetentionDays() {
+        return Optional.ofNullable(telemetryRetentionDays);
     }
 
     public boolean isEnabled() {

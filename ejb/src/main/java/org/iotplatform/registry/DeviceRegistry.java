@@ -109,6 +109,19 @@ public class DeviceRegistry {
         return device;
     }
 
+    /** Days of raw telemetry kept for the device; empty: back to the global setting. */
+    public Device changeTelemetryRetention(DeviceId id, Optional<Integer> days, String actor) {
+        Device device = get(id);
+        device.changeTelemetryRetention(days, clock.instant());
+        audit.record(actor, "device.retention-changed", id.value(), days.map(d -> d + " days").orElse("global"));
+        return device;
+    }
+
+    /** The devices that keep raw telemetry longer or shorter than the global setting, with their days. */
+    public Map<DeviceId, Integer> telemetryRetentionOverrides() {
+        return devices.retentionOverrides();
+    }
+
     public void delete(DeviceId id, String actor) {
         Device device = get(id);
         devices.remove(device);

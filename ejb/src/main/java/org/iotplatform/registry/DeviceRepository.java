@@ -21,6 +21,9 @@ public interface DeviceRepository {
 
     void store(Device device);
 
+    /** Devices with their own telemetry retention, in days. */
+    java.util.Map<DeviceId, Integer> retentionOverrides();
+
     void remove(Device device);
 
     void revoke(DeviceRevocation revocation);

@@ -29,6 +29,36 @@ public class TelemetryHistory {
         store.history(device, from, to, metric, Math.max(1, Math.min(limit, MAX_ROWS)), sink);
     }
 
+    /**
+     * Rollups of the values in [from, to) per {@code interval} bucket, oldest first. Rollups are kept
+     * up to date by {@link TelemetryRollups} a few seconds behind the stream.
+     */
+    public void aggregates(DeviceId device, Instant from, Instant to, Optional<String> metric, Interval interval,
+                           int limit, Consumer<TelemetryAggregate> sink) {
+        if (!from.isBefore(to)) {
+            throw new InvalidDeviceException("from must be before to");
+        }
+        store.aggregates(device, interval.bucketOf(from), to, metric, interval, Math.max(1, Math.min(limit, MAX_ROWS)), sink);
+    }
+
+    /** The newest value of each metric the device has sent, by metric name. */
+    public List<TelemetryPoint> latest(DeviceId device) {
+        return store.latest(device);
+    }
+
+    /** The metric names the device has sent, alphabetically. */
+    public List<String> metrics(DeviceId device) {
+        return store.metrics(device);
+    }
+
+    /** Throughput and latency of the ingest over a range of storage time (benchmarks, the overview). */
+    public IngestStats ingestStats(Instant from, Instant to, Optional<String> devicePrefix) {
+        if (!from.isBefore(to)) {
+            throw new InvalidDeviceException("from must be before to");
+        }
+        return store.ingestStats(from, to, devicePrefix, 5_000_000);
+    }
+
     public List<RejectedMessage> rejected(Optional<DeviceId> device, int limit) {
         return store.rejected(device, Math.max(1, Math.min(limit, 1000)));
     }

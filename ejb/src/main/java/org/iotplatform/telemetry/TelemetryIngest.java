@@ -2,17 +2,28 @@ package org.iotplatform.telemetry;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iotplatform.infrastructure.transaction.AfterCommit;
 
 /**
  * Takes device messages in: each either meets the {@link TelemetryPolicy} and is stored once
- * (by device and message id), or is kept as a rejected message with its reason. Never throws for
- * bad input, so a broken message cannot stall the stream behind it.
+ * (by device and message id), or is kept as a rejected message with its reason. A batch is one
+ * transaction, so a caller acknowledges its messages to the broker only after this returns. Never
+ * throws for bad input, so a broken message cannot stall the stream behind it; it throws only when
+ * the database fails, and then nothing of the batch was stored.
  */
 @Stateless
 public class TelemetryIngest {
@@ -25,7 +36,16 @@ public class TelemetryIngest {
     TelemetryStore store;
 
     @Inject
+    TelemetryFeed feed;
+
+    @Inject
+    Event<TelemetryStored> storedEvent;
+
+    @Inject
     Clock clock;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     @ConfigProperty(name = "iot.telemetry.max-payload-bytes", defaultValue = "262144")
@@ -43,21 +63,60 @@ public class TelemetryIngest {
     @ConfigProperty(name = "iot.telemetry.max-past", defaultValue = "P7D")
     Duration maxPast;
 
+    /** Older data than the raw retention would be deleted at once and would corrupt rebuilt rollups: refused. */
+    @Inject
+    @ConfigProperty(name = "iot.telemetry.retention", defaultValue = "P30D")
+    Duration retention;
+
     private TelemetryPolicy policy;
 
     @PostConstruct
     void init() {
-        policy = new TelemetryPolicy(maxPayloadBytes, maxMetrics, maxFuture, maxPast);
+        policy = new TelemetryPolicy(maxPayloadBytes, maxMetrics, maxFuture,
+                maxPast.compareTo(retention) < 0 ? maxPast : retention);
     }
 
     public Outcome ingest(IncomingTelemetry in) {
-        TelemetryMessage message;
-        try {
-            message = policy.check(in, clock.instant());
-        } catch (RejectedTelemetryException e) {
-            store.reject(new RejectedMessage(in, e.getMessage()));
-            return Outcome.REJECTED;
+        return ingestAll(List.of(in)).get(0);
+    }
+
+    /** One outcome per message, in order. */
+    public List<Outcome> ingestAll(List<IncomingTelemetry> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<TelemetryMessage> accepted = new ArrayList<>(batch.size());
+        Map<TelemetryMessage, Map<String, String>> properties = new IdentityHashMap<>();
+        var now = clock.instant();
+        for (IncomingTelemetry in : batch) {
+            try {
+                TelemetryMessage message = policy.check(in, now);
+                accepted.add(message);
+                properties.put(message, in.properties());
+                outcomes.add(null); // decided below
+            } catch (RejectedTelemetryException e) {
+                store.reject(new RejectedMessage(in, e.getMessage()));
+                outcomes.add(Outcome.REJECTED);
+            }
         }
-        return store.storeOnce(message) ? Outcome.STORED : Outcome.DUPLICATE;
+        List<TelemetryMessage> stored = accepted.isEmpty() ? List.of() : store.storeNew(accepted);
+        if (!stored.isEmpty()) {
+            storedEvent.fire(new TelemetryStored(stored, properties));
+        }
+        Set<TelemetryMessage> storedNow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        storedNow.addAll(stored);
+        int next = 0;
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) == null) {
+                outcomes.set(i, storedNow.contains(accepted.get(next++)) ? Outcome.STORED : Outcome.DUPLICATE);
+            }
+        }
+        if (!stored.isEmpty()) {
+            AfterCommit.run(transactions, () -> feed.published(stored));
+        }
+        return outcomes;
+    }
+
+    /** Keeps a message that could not be stored (e.g. refused by the database) with the reason. */
+    public void keepUnstorable(IncomingTelemetry in, String reason) {
+        store.reject(new RejectedMessage(in, reason));
     }
 }

@@ -1,6 +1,10 @@
 package org.iotplatform.gateway.broker;
 
 import org.apache.activemq.artemis.api.core.ICoreMessage;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTUtil;
+import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
+import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
+import org.apache.qpid.proton.amqp.messaging.Properties;
 import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -11,7 +15,10 @@ import org.apache.activemq.artemis.core.server.ServerSession;
 import org.apache.activemq.artemis.core.server.impl.AddressInfo;
 import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerSessionPlugin;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.StringJoiner;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -71,12 +78,40 @@ public class AmqpTelemetryRoute implements ActiveMQServerSessionPlugin {
 
    /**
     * Converted to a core message: an AMQP message keeps its {@code to} field (the AMQP address), which
-    * MQTT subscribers would otherwise see as the topic.
+    * MQTT subscribers would otherwise see as the topic. The AMQP message id, content type and
+    * application properties become the property bag MQTT devices put in their topic, in the same
+    * user property the back end reads it from ({@link TelemetryPropertyBag}), so both kinds of device
+    * are de-duplicated and read alike.
     */
    private static Message asCoreMessageTo(Message message, String address) {
+      String bag = message instanceof AMQPMessage amqp ? propertyBag(amqp) : "";
       ICoreMessage core = message.toCore();
       core.setAddress(address);
+      if (!bag.isEmpty()) {
+         core.putIntProperty(MQTTUtil.MQTT_USER_PROPERTY_EXISTS_KEY, 1);
+         core.putStringProperty(MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX + "0." + TelemetryPropertyBag.USER_PROPERTY, bag);
+      }
       return core;
+   }
+
+   static String propertyBag(AMQPMessage message) {
+      StringJoiner bag = new StringJoiner("&");
+      Properties properties = message.getProperties();
+      if (properties != null && properties.getMessageId() != null) {
+         bag.add("%24.mid=" + encode(String.valueOf(properties.getMessageId())));
+      }
+      if (properties != null && properties.getContentType() != null) {
+         bag.add("%24.ct=" + encode(properties.getContentType().toString()));
+      }
+      ApplicationProperties application = message.getApplicationProperties();
+      if (application != null && application.getValue() != null) {
+         application.getValue().forEach((k, v) -> bag.add(encode(String.valueOf(k)) + "=" + encode(String.valueOf(v))));
+      }
+      return bag.toString();
+   }
+
+   private static String encode(String s) {
+      return URLEncoder.encode(s, StandardCharsets.UTF_8);
    }
 
    private void ensureAddress(String address) throws Exception {

@@ -50,9 +50,12 @@ public class GatewayBroker {
       server.registerBrokerPlugin(plugin);
    }
 
-   public void start(ClientIdCheck clientIdCheck) throws Exception {
+   /** Starts the broker; {@code interceptors} see each incoming MQTT packet in this order. */
+   public void start(org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor... interceptors) throws Exception {
       server.start();
-      server.getRemotingService().addIncomingInterceptor(clientIdCheck);
+      for (var interceptor : interceptors) {
+         server.getRemotingService().addIncomingInterceptor(interceptor);
+      }
       LOG.info(() -> "broker " + settings.nodeId() + " listening: " + describeAcceptors());
    }
 

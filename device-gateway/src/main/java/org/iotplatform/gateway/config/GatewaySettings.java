@@ -79,7 +79,7 @@ public record GatewaySettings(
             keys.required("platform-password"),
             keys.string("backend-user", "iot-backend"),
             keys.required("backend-password"),
-            keys.integer("max-payload-bytes", 262144),
+            keys.integer("max-payload-bytes", 1048576),
             keys.integer("publish-rate-per-device", 100),
             Duration.ofSeconds(keys.integer("auth-cache-seconds", 60)),
             Duration.ofMillis(keys.integer("revocation-poll-millis", 2000)),

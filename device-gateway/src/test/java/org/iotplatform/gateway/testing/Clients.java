@@ -75,8 +75,14 @@ public final class Clients {
       }
    }
 
-   /** What the back end received: topic and payload. */
+   /** What the back end received: topic (with the property bag the gateway moved into a user property) and payload. */
    public record Received(String topic, String payload) {
+      static Received of(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
+         String bag = message.getProperties() == null ? "" : message.getProperties().getUserProperties().stream()
+               .filter(p -> p.getKey().equals(org.iotplatform.gateway.broker.TelemetryPropertyBag.USER_PROPERTY))
+               .map(org.eclipse.paho.mqttv5.common.packet.UserProperty::getValue).findFirst().orElse("");
+         return new Received(topic + bag, new String(message.getPayload(), StandardCharsets.UTF_8));
+      }
    }
 
    /** The back end (service identity) subscribed over MQTT 5 to {@code topicFilter}. */
@@ -96,7 +102,7 @@ public final class Clients {
             public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) { }
             public void mqttErrorOccurred(org.eclipse.paho.mqttv5.common.MqttException exception) { }
             public void messageArrived(String topic, org.eclipse.paho.mqttv5.common.MqttMessage message) {
-               received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)));
+               received.add(Received.of(topic, message));
             }
             public void deliveryComplete(org.eclipse.paho.mqttv5.client.IMqttToken token) { }
             public void connectComplete(boolean reconnect, String serverURI) { }
@@ -105,7 +111,7 @@ public final class Clients {
          client.connect(options);
          client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter, 1)},
                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) ->
-                     received.add(new Received(topic, new String(message.getPayload(), StandardCharsets.UTF_8)))});
+                     received.add(Received.of(topic, message))});
       }
 
       public Received next(Duration within) throws InterruptedException {

@@ -117,6 +117,17 @@ public class JpaDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public java.util.Map<DeviceId, Integer> retentionOverrides() {
+        java.util.Map<DeviceId, Integer> overrides = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery(
+                "select d.deviceId, d.telemetryRetentionDays from Device d where d.telemetryRetentionDays is not null", Object[].class)
+                .getResultList()) {
+            overrides.put((DeviceId) row[0], (Integer) row[1]);
+        }
+        return overrides;
+    }
+
+    @Override
     public void store(Device device) {
         em.persist(device);
     }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -14,21 +16,26 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.iotplatform.integration.GatewayLink;
 import org.iotplatform.telemetry.IncomingTelemetry;
 import org.iotplatform.telemetry.TelemetryIngest;
 
 /**
  * MQTT telemetry from the gateways into {@link TelemetryIngest}. It reads as the back end's service
- * identity on an MQTT 5 shared subscription, so several platform instances split the stream, with a
- * persistent session so messages wait in the broker while the platform is down. Paho acknowledges a
- * message when the route returns, that is after the telemetry transaction committed: at least once.
+ * identity on an MQTT 5 shared subscription, so several platform instances (and several consumers in
+ * one) split the stream, with persistent sessions so messages wait in the broker while the platform
+ * is down. Acknowledgements are manual: the {@link TelemetryBatcher} completes a message only after
+ * its batch committed, so the broker redelivers whatever a crash interrupted (at least once, and
+ * de-duplicated by message id when stored).
  */
 @ApplicationScoped
 public class MqttTelemetryRoute extends RouteBuilder {
 
     private static final Logger LOG = Logger.getLogger(MqttTelemetryRoute.class.getName());
     static final String SUBSCRIPTION = "$share/iot-platform/devices/+/messages/events/#";
+    static final String PROPERTY_BAG = "iot-property-bag";
 
     @Inject
     TelemetryIngest ingest;
@@ -36,59 +43,73 @@ public class MqttTelemetryRoute extends RouteBuilder {
     @Inject
     Clock clock;
 
-    @Inject
-    @ConfigProperty(name = "iot.ingress.mqtt.url", defaultValue = "tcp://localhost:1883")
-    String brokerUrl;
+    @Resource
+    ManagedThreadFactory threads;
 
     @Inject
-    @ConfigProperty(name = "iot.ingress.mqtt.user", defaultValue = "iot-backend")
-    String user;
-
-    @Inject
-    @ConfigProperty(name = "iot.ingress.mqtt.password")
-    Optional<String> password;
-
-    @Inject
-    @ConfigProperty(name = "iot.ingress.mqtt.client-id")
-    Optional<String> clientId;
+    GatewayLink link;
 
     @Override
     public void configure() throws Exception {
-        if (password.filter(p -> !p.isBlank()).isEmpty()) {
+        if (!link.reads("mqtt")) {
+            return;
+        }
+        if (link.password().isEmpty()) {
             LOG.warning("iot.ingress.mqtt.password is not set: no MQTT telemetry ingress");
             return;
         }
+        int consumers = link.mqttConsumers();
+        TelemetryBatcher batcher = new TelemetryBatcher(ingest, this::read, threads, link.lanes(), link.maxBatch(),
+                Math.max(link.mqttInFlight(), link.maxBatch()) * consumers);
         PahoMqtt5Component component = getContext().getComponent("paho-mqtt5", PahoMqtt5Component.class);
-        // Built in code: '+', '#' and '$' of the subscription do not survive an endpoint URI.
-        PahoMqtt5Configuration config = component.getConfiguration().copy();
-        config.setBrokerUrl(brokerUrl);
-        config.setUserName(user);
-        config.setPassword(password.get());
-        config.setClientId(clientId.orElseGet(MqttTelemetryRoute::defaultClientId));
-        config.setQos(1);
-        config.setCleanStart(false);
-        config.setSessionExpiryInterval(24 * 3600);
-        config.setAutomaticReconnect(true);
-        config.setKeepAliveInterval(30);
-        PahoMqtt5Endpoint endpoint = new PahoMqtt5Endpoint("paho-mqtt5:telemetry", SUBSCRIPTION, component, config);
+        String baseId = link.mqttClientId().orElseGet(MqttTelemetryRoute::defaultClientId);
+        for (int i = 1; i <= consumers; i++) {
+            // Built in code: '+', '#' and '$' of the subscription do not survive an endpoint URI.
+            PahoMqtt5Configuration config = component.getConfiguration().copy();
+            config.setBrokerUrl(link.mqttUrl());
+            config.setUserName(link.user());
+            config.setPassword(link.password().get());
+            config.setClientId(baseId + "-" + i);
+            config.setQos(1);
+            config.setCleanStart(false);
+            config.setSessionExpiryInterval(24 * 3600);
+            config.setAutomaticReconnect(true);
+            config.setKeepAliveInterval(30);
+            config.setManualAcksEnabled(true);
+            config.setReceiveMaximum(link.mqttInFlight());
+            PahoMqtt5Endpoint endpoint = new PahoMqtt5Endpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);
 
-        from(endpoint)
-                .routeId("telemetry-mqtt-ingress")
-                .process(this::ingest);
+            from(endpoint)
+                    .routeId("telemetry-mqtt-ingress-" + i)
+                    .process(batcher);
+        }
     }
 
-    private void ingest(Exchange exchange) {
-        String topic = exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class);
+    private IncomingTelemetry read(Exchange exchange) {
+        String topic = exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
+                + propertyBag(exchange.getMessage().getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class));
         byte[] payload = exchange.getMessage().getBody(byte[].class);
         Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
         if (parsed.isEmpty()) {
             // the gateway only lets devices publish their own telemetry topics; anything else is a bug
             LOG.warning(() -> "not a telemetry topic, ignored: " + topic);
-            return;
+            return null;
         }
         TelemetryTopic t = parsed.get();
-        exchange.getMessage().setHeader("telemetryOutcome",
-                ingest.ingest(new IncomingTelemetry(t.deviceId(), t.messageId(), payload, clock.instant(), topic)));
+        return new IncomingTelemetry(t.deviceId(), t.messageId(), payload, clock.instant(), topic, t.properties());
+    }
+
+    /** The gateway moves a topic's property bag into this user property (see the gateway's TelemetryPropertyBag). */
+    private static String propertyBag(MqttProperties properties) {
+        if (properties == null || properties.getUserProperties() == null) {
+            return "";
+        }
+        for (UserProperty p : properties.getUserProperties()) {
+            if (PROPERTY_BAG.equals(p.getKey())) {
+                return p.getValue();
+            }
+        }
+        return "";
     }
 
     private static String defaultClientId() {

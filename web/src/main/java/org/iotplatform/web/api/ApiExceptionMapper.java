@@ -21,6 +21,8 @@ import org.iotplatform.registry.DeviceImport;
 import org.iotplatform.registry.DeviceNotFoundException;
 import org.iotplatform.registry.ImportRejectedException;
 import org.iotplatform.registry.InvalidDeviceException;
+import org.iotplatform.routing.InvalidRuleException;
+import org.iotplatform.routing.RuleNotFoundException;
 
 /**
  * The one place exceptions become HTTP answers: domain errors keep their message, anything
@@ -48,13 +50,14 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
                     .build();
         }
         if (e instanceof InvalidAccountException || e instanceof InvalidDeviceException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof InvalidRuleException || e instanceof IllegalArgumentException) {
             return error(400, "invalid-request", e.getMessage());
         }
         if (e instanceof AccountExistsException || e instanceof DeviceExistsException) {
             return error(409, "conflict", e.getMessage());
         }
-        if (e instanceof AccountNotFoundException || e instanceof DeviceNotFoundException) {
+        if (e instanceof AccountNotFoundException || e instanceof DeviceNotFoundException
+                || e instanceof RuleNotFoundException) {
             return error(404, "not-found", e.getMessage());
         }
         if (e instanceof OptimisticLockException || e.getCause() instanceof OptimisticLockException) {

@@ -24,6 +24,7 @@ import org.iotplatform.web.ui.audit.AuditView;
 import org.iotplatform.web.ui.devices.DevicesView;
 import org.iotplatform.web.ui.operators.OperatorsView;
 import org.iotplatform.web.ui.overview.OverviewView;
+import org.iotplatform.web.ui.routing.RoutesView;
 
 /** The dashboard's frame: title, navigation (only what the operator may open), theme switch, sign-out. */
 public class MainLayout extends AppLayout {
@@ -67,8 +68,13 @@ public class MainLayout extends AppLayout {
         SideNav nav = new SideNav();
         nav.setId("navigation");
         nav.addItem(new SideNavItem("Overview", OverviewView.class, VaadinIcon.DASHBOARD.create()));
-        nav.addItem(new SideNavItem("Devices", DevicesView.class, VaadinIcon.CLUSTER.create()));
+        SideNavItem devices = new SideNavItem("Devices", DevicesView.class, VaadinIcon.CLUSTER.create());
+        devices.setMatchNested(true); // stays highlighted on a device's page (devices/<id>)
+        nav.addItem(devices);
         VaadinRequest request = VaadinRequest.getCurrent();
+        if (ViewAccessGuard.isAllowed(RoutesView.class, request)) {
+            nav.addItem(new SideNavItem("Routes", RoutesView.class, VaadinIcon.ROAD_BRANCHES.create()));
+        }
         if (ViewAccessGuard.isAllowed(OperatorsView.class, request)) {
             nav.addItem(new SideNavItem("Operators", OperatorsView.class, VaadinIcon.USERS.create()));
         }

@@ -126,6 +126,10 @@ public class DeviceResource {
         if (body.status() != null) {
             registry.changeStatus(deviceId, DeviceStatus.of(body.status()), actor());
         }
+        if (body.telemetryRetentionDays() != null) {
+            registry.changeTelemetryRetention(deviceId,
+                    Optional.of(body.telemetryRetentionDays()).filter(d -> d != 0), actor());
+        }
         return DeviceView.of(registry.get(deviceId));
     }
 

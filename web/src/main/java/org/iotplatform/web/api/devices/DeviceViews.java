@@ -13,11 +13,12 @@ public final class DeviceViews {
     private DeviceViews() {
     }
 
+    /** @param telemetryRetentionDays the device's own raw telemetry retention; null: the global setting */
     public record DeviceView(String deviceId, String status, String connectionState, Instant lastActivityTime,
-                             Map<String, String> tags, Instant createdAt, Instant updatedAt) {
+                             Map<String, String> tags, Integer telemetryRetentionDays, Instant createdAt, Instant updatedAt) {
         public static DeviceView of(Device d) {
             return new DeviceView(d.deviceId().value(), d.status().value(), d.connectionState().value(),
-                    d.lastActivityTime(), d.tags(), d.createdAt(), d.updatedAt());
+                    d.lastActivityTime(), d.tags(), d.telemetryRetentionDays().orElse(null), d.createdAt(), d.updatedAt());
         }
     }
 
@@ -25,7 +26,8 @@ public final class DeviceViews {
     }
 
     /** Only the fields present are changed; {@code tags} replaces all tags. */
-    public record DeviceChange(String status, Map<String, String> tags) {
+    /** Only what is given changes; {@code telemetryRetentionDays} 0 returns to the global setting. */
+    public record DeviceChange(String status, Map<String, String> tags, Integer telemetryRetentionDays) {
     }
 
     /** Shown once, at creation or key regeneration. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.InvalidDeviceException;
+import org.iotplatform.telemetry.Interval;
 import org.iotplatform.telemetry.TelemetryHistory;
 
 /** A device's telemetry history, as JSON or streamed CSV. */
@@ -47,32 +49,49 @@ public class TelemetryResource {
     @Inject
     Clock clock;
 
-    /** Rows {@code {ts, metric, value}} in [from, to), oldest first; default the last 24 hours. */
+    /**
+     * Rows {@code {ts, metric, value}} in [from, to), oldest first; default the last 24 hours. With
+     * {@code interval} (1m, 1h, 1d) rows {@code {ts, metric, count, min, max, avg}} from the rollups.
+     */
     @GET
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     public Response telemetry(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
-                              @QueryParam("metric") String metric, @QueryParam("limit") @DefaultValue("100000") int limit,
-                              @Context HttpHeaders headers) {
+                              @QueryParam("metric") String metric, @QueryParam("interval") String interval,
+                              @QueryParam("limit") @DefaultValue("100000") int limit, @Context HttpHeaders headers) {
         DeviceId device = DeviceId.of(id);
         Instant end = time(to, "to").orElseGet(clock::instant);
         Instant start = time(from, "from").orElse(end.minus(Duration.ofHours(24)));
         Optional<String> oneMetric = Optional.ofNullable(metric).filter(m -> !m.isBlank());
+        Optional<Interval> rollup = Optional.ofNullable(interval).filter(i -> !i.isBlank()).map(Interval::of);
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(TEXT_CSV)));
-        StreamingOutput body = output -> {
+        Rows rows = new Rows(csv, rollup.isPresent()
+                ? new String[] {"ts", "metric", "count", "min", "max", "avg"}
+                : new String[] {"ts", "metric", "value"});
+        StreamingOutput body = output -> rows.write(output, sink -> {
+            if (rollup.isPresent()) {
+                history.aggregates(device, start, end, oneMetric, rollup.get(), limit,
+                        a -> sink.accept(new Object[] {a.bucket(), a.metric(), a.count(), a.min(), a.max(), a.avg()}));
+            } else {
+                history.values(device, start, end, oneMetric, limit,
+                        p -> sink.accept(new Object[] {p.ts(), p.metric(), p.value()}));
+            }
+        });
+        return Response.ok(body, csv ? TEXT_CSV : MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Writes rows as they come, as CSV or as a JSON array of objects; never holds them all. */
+    private record Rows(boolean csv, String[] columns) {
+
+        void write(java.io.OutputStream output, Consumer<Consumer<Object[]>> source) throws IOException {
             Writer w = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             boolean[] first = {true};
-            w.write(csv ? "ts,metric,value\n" : "[");
+            w.write(csv ? String.join(",", columns) + "\n" : "[");
             try {
-                history.values(device, start, end, oneMetric, limit, p -> {
+                source.accept(row -> {
                     try {
-                        if (csv) {
-                            w.write(p.ts() + "," + p.metric() + "," + p.value() + "\n");
-                        } else {
-                            w.write((first[0] ? "" : ",") + "{\"ts\":\"" + p.ts() + "\",\"metric\":\"" + p.metric()
-                                    + "\",\"value\":" + p.value() + "}");
-                            first[0] = false;
-                        }
+                        w.write(csv ? csvLine(row) : (first[0] ? "" : ",") + jsonObject(row));
+                        first[0] = false;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -84,11 +103,29 @@ public class TelemetryResource {
                 w.write("]");
             }
             w.flush();
-        };
-        return Response.ok(body, csv ? TEXT_CSV : MediaType.APPLICATION_JSON).build();
+        }
+
+        private String csvLine(Object[] row) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == 0 ? "" : ",").append(row[i]);
+            }
+            return line.append('\n').toString();
+        }
+
+        private String jsonObject(Object[] row) {
+            StringBuilder json = new StringBuilder("{");
+            for (int i = 0; i < row.length; i++) {
+                boolean text = row[i] instanceof String || row[i] instanceof Instant;
+                // metric names are restricted to [A-Za-z0-9_.-]: nothing to escape
+                json.append(i == 0 ? "" : ",").append('"').append(columns[i]).append("\":")
+                        .append(text ? "\"" + row[i] + "\"" : String.valueOf(row[i]));
+            }
+            return json.append('}').toString();
+        }
     }
 
-    private static Optional<Instant> time(String text, String name) {
+    static Optional<Instant> time(String text, String name) {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }

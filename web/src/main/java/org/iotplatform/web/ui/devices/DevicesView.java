@@ -34,8 +34,10 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.VaadinRequest;
@@ -145,7 +147,12 @@ public class DevicesView extends VerticalLayout {
 
     private Grid<Device> configureGrid() {
         grid.setId("devices-grid");
-        grid.addColumn(d -> d.deviceId().value()).setHeader("Device").setAutoWidth(true).setFlexGrow(1);
+        // a real link rather than a row click: it can open in a new tab, and does not fire with the admin buttons
+        grid.addColumn(LitRenderer.<Device>of("<a class=\"device-link\" href=\"${item.href}\" router-link>${item.id}</a>")
+                        .withProperty("id", d -> d.deviceId().value())
+                        .withProperty("href", d -> RouteConfiguration.forSessionScope()
+                                .getUrl(DeviceView.class, DeviceView.parameters(d.deviceId()))))
+                .setHeader("Device").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(d -> d.status().value()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(d -> d.connectionState().value()).setHeader("Connection").setAutoWidth(true);
         grid.addColumn(d -> d.lastActivityTime() == null ? "never" : TIME.format(d.lastActivityTime()))

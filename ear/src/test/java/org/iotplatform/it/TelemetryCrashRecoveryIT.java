@@ -1,0 +1,120 @@
+package org.iotplatform.it;
+
+import static org.iotplatform.it.DeviceRegistryIT.create;
+import static org.iotplatform.it.DeviceRegistryIT.field;
+import static org.iotplatform.it.DeviceRegistryIT.newId;
+import static org.iotplatform.it.Platform.ADMIN_PASSWORD;
+import static org.iotplatform.it.Platform.basic;
+import static org.iotplatform.it.Platform.get;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The application server is killed (SIGKILL, no shutdown of any kind) while a device streams
+ * telemetry, and started again: every message the gateway accepted is in the database exactly once.
+ * What was in flight inside the platform was never acknowledged, so the broker delivers it again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TelemetryCrashRecoveryIT extends WithGateway {
+
+    private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return Deployments.platformEar();
+    }
+
+    @BeforeAll
+    static void ingressConnected() throws Exception {
+        awaitIngress(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void killingTheApplicationServerMidStreamLosesAndDuplicatesNothing() throws Exception {
+        String id = newId("crash");
+        String key = field(create(id, "{}").body(), "primaryKey");
+        MqttAsyncClient device = connectedAsyncDevice(id, key);
+
+        int total = 3000;
+        int killAt = 1000;
+        Instant start = Instant.now().minus(10, ChronoUnit.MINUTES);
+        List<IMqttToken> sent = new ArrayList<>();
+        ProcessHandle server = applicationServer();
+        for (int i = 0; i < total; i++) {
+            MqttMessage m = new MqttMessage(("{\"ts\":\"" + start.plusMillis(i * 100L) + "\",\"level\":" + i + "}")
+                    .getBytes(StandardCharsets.UTF_8));
+            m.setQos(1);
+            sent.add(device.publish("devices/" + id + "/messages/events/$.mid=c" + i, m));
+            if (i == killAt) {
+                server.destroyForcibly(); // SIGKILL
+                assertTrue(server.onExit().get(30, TimeUnit.SECONDS) != null);
+            }
+            if (i % 100 == 0) {
+                Thread.sleep(20); // a stream, not one burst: the platform is busy storing when it dies
+            }
+        }
+        for (IMqttToken t : sent) {
+            t.waitForCompletion(30_000); // the gateway accepted every message, platform or not
+        }
+        device.disconnect().waitForCompletion(10_000);
+        device.close();
+
+        restartApplicationServer();
+        awaitIngress(Duration.ofSeconds(180));
+        String path = "/api/v1/devices/" + id + "/telemetry?metric=level&limit=10000&from=" + start.minus(1, ChronoUnit.HOURS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        List<Integer> levels = levels(get(path, ADMIN).body());
+        while (levels.size() < total && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            levels = levels(get(path, ADMIN).body());
+        }
+        assertEquals(total, levels.size(), "every accepted message stored once");
+        for (int i = 0; i < total; i++) {
+            assertEquals(i, levels.get(i), "message " + i);
+        }
+        assertEquals(0, get("/api/v1/devices/" + id + "/rejected", ADMIN).body().split("\"reason\"").length - 1);
+    }
+
+    private static List<Integer> levels(String json) {
+        List<Integer> levels = new ArrayList<>();
+        Matcher m = Pattern.compile("\"value\":([0-9.]+)").matcher(json);
+        while (m.find()) {
+            levels.add((int) Double.parseDouble(m.group(1)));
+        }
+        return levels;
+    }
+
+    private static ProcessHandle applicationServer() {
+        String domain = System.getProperty("iot.test.domain", "iot-test");
+        Optional<ProcessHandle> server = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("ASMain") && c.contains("domains/" + domain)).orElse(false))
+                .findFirst();
+        return server.orElseThrow(() -> new IllegalStateException("no running Payara domain " + domain));
+    }
+
+    private static void restartApplicationServer() throws Exception {
+        // not through the (dead) admin port: asadmin starts the domain from its directory
+        Platform.asadminLocal("start-domain", System.getProperty("iot.test.domain", "iot-test"));
+    }
+}

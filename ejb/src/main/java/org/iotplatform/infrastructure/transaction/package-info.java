@@ -1,0 +1,2 @@
+/** JTA helpers shared by the services. */
+package org.iotplatform.infrastructure.transaction;

@@ -1,0 +1,2 @@
+/** Operator-defined routes: which telemetry goes where (webhook, AMQP address, file), and its delivery outbox. */
+package org.iotplatform.routing;

@@ -1,0 +1,142 @@
+package org.iotplatform.integration.ingress;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Topic;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.amqp.AMQPComponent;
+import org.apache.camel.component.jms.JmsConfiguration;
+import org.apache.camel.component.jms.JmsEndpoint;
+import org.apache.camel.component.jms.JmsMessage;
+import org.apache.qpid.jms.JmsConnectionFactory;
+import org.iotplatform.integration.GatewayLink;
+import org.iotplatform.telemetry.IncomingTelemetry;
+import org.iotplatform.telemetry.TelemetryIngest;
+
+/**
+ * AMQP 1.0 telemetry from the gateways into {@link TelemetryIngest}, the alternative to
+ * {@link MqttTelemetryRoute} ({@code iot.ingress.transport=amqp}): competing consumers on one shared
+ * durable subscription to every device's telemetry address, so platform instances split the stream
+ * and messages wait in the broker while none is running. Each consumer acknowledges (client
+ * acknowledgement) only after the {@link TelemetryBatcher} committed its message.
+ */
+@ApplicationScoped
+public class AmqpTelemetryRoute extends RouteBuilder {
+
+    private static final Logger LOG = Logger.getLogger(AmqpTelemetryRoute.class.getName());
+    /** All devices' telemetry addresses (Artemis wildcards: '*' one word, '#' any). */
+    static final String ADDRESS = "devices.*.messages.events.#";
+
+    @Inject
+    TelemetryIngest ingest;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    GatewayLink link;
+
+    @Override
+    public void configure() throws Exception {
+        if (!link.reads("amqp")) {
+            return;
+        }
+        if (link.password().isEmpty()) {
+            LOG.warning("iot.ingress.mqtt.password is not set: no AMQP telemetry ingress");
+            return;
+        }
+        // property names like mqtt.ordered.user.property.0.x are not Java identifiers: read them anyway
+        String url = link.amqpUrl();
+        JmsConnectionFactory factory = new JmsConnectionFactory(link.user(), link.password().get(),
+                url + (url.contains("?") ? "&" : "?") + "jms.validatePropertyNames=false");
+        AMQPComponent amqp = new AMQPComponent(factory);
+        getContext().addComponent("amqp-ingress", amqp);
+        int consumers = link.amqpConsumers();
+        TelemetryBatcher batcher = new TelemetryBatcher(ingest, this::read, threads, link.lanes(), link.maxBatch(),
+                Math.max(link.maxBatch(), consumers) * 2);
+
+        // Built in code: the '#' of the address would be read as a URI fragment.
+        JmsEndpoint endpoint = (JmsEndpoint) amqp.createEndpoint("amqp-ingress:topic:telemetry");
+        endpoint.setDestinationName(ADDRESS);
+        JmsConfiguration config = endpoint.getConfiguration();
+        config.setSubscriptionDurable(true);
+        config.setSubscriptionShared(true);
+        config.setSubscriptionName("iot-platform");
+        config.setConcurrentConsumers(consumers);
+        config.setMaxConcurrentConsumers(consumers);
+        config.setAcknowledgementModeName("CLIENT_ACKNOWLEDGE");
+        config.setCacheLevelName("CACHE_CONSUMER");
+
+        from(endpoint)
+                .routeId("telemetry-amqp-ingress")
+                .process(batcher);
+    }
+
+    private IncomingTelemetry read(Exchange exchange) {
+        String topic = topicOf(destination(exchange))
+                + propertyBag(exchange.getMessage().getHeaders());
+        Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
+        if (parsed.isEmpty()) {
+            LOG.warning(() -> "not a telemetry address, ignored: " + topic);
+            return null;
+        }
+        byte[] payload = exchange.getMessage().getBody(byte[].class);
+        TelemetryTopic t = parsed.get();
+        return new IncomingTelemetry(t.deviceId(), t.messageId(), payload, clock.instant(), topic, t.properties());
+    }
+
+    /** Where the message was published: the device's telemetry address (not the wildcard subscribed to). */
+    private static Destination destination(Exchange exchange) {
+        JmsMessage message = exchange.getMessage(JmsMessage.class);
+        try {
+            return message == null || message.getJmsMessage() == null ? null : message.getJmsMessage().getJMSDestination();
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+
+    /** The MQTT topic form of a core address: '.' separates words, '\.' is a literal dot. */
+    static String topicOf(Destination destination) {
+        String address;
+        try {
+            address = destination instanceof Topic topic ? topic.getTopicName() : String.valueOf(destination);
+        } catch (JMSException e) {
+            return "";
+        }
+        StringBuilder topic = new StringBuilder(address.length());
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c == '\\' && i + 1 < address.length() && address.charAt(i + 1) == '.') {
+                topic.append('.');
+                i++;
+            } else {
+                topic.append(c == '.' ? '/' : c);
+            }
+        }
+        return topic.toString();
+    }
+
+    /** The gateway's property bag, an MQTT user property, arrives as an application property. */
+    private static String propertyBag(Map<String, Object> headers) {
+        for (Map.Entry<String, Object> h : headers.entrySet()) {
+            if (h.getKey().endsWith("." + MqttTelemetryRoute.PROPERTY_BAG) && h.getValue() != null) {
+                return h.getValue().toString();
+            }
+        }
+        return "";
+    }
+}
