@@ -37,7 +37,10 @@ start_mariadb() {
   if [ ! -d /var/lib/mysql/mysql ]; then
     mariadb-install-db --user=mysql --datadir=/var/lib/mysql >/dev/null
   fi
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  # InnoDB's default 128 MB buffer pool stops holding the telemetry working set after a few million
+  # values (measured: durable rate halved); 1 GB is a modest share of a server's memory.
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql \
+    --innodb-buffer-pool-size="${IOT_MARIADB_BUFFER_POOL:-1G}"
   local i
   for i in $(seq 1 60); do
     mariadb_running && break
