@@ -15,18 +15,21 @@ HTTP_PORT=8080
 
 GATEWAY_JAR=device-gateway/target/iot-device-gateway.jar
 GATEWAY_DIR="$IOT_STATE/gateway"
+SIMULATOR_DIR="$IOT_STATE/simulator"
 
-stop_gateway() {
-  if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null; then
-    say "stopping the device gateway"
-    kill "$(cat "$GATEWAY_DIR/gateway.pid")"
-    for _ in $(seq 1 30); do kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null || break; sleep 1; done
+# stop_pid WHAT PIDFILE: stops the process of a pid file written by this script
+stop_pid() {
+  if [ -f "$2" ] && kill -0 "$(cat "$2")" 2>/dev/null; then
+    say "stopping $1"
+    kill "$(cat "$2")"
+    for _ in $(seq 1 30); do kill -0 "$(cat "$2")" 2>/dev/null || break; sleep 1; done
   fi
-  rm -f "$GATEWAY_DIR/gateway.pid"
+  rm -f "$2"
 }
 
 if [ "${1:-}" = stop ]; then
-  stop_gateway
+  stop_pid "the simulated fleet" "$SIMULATOR_DIR/simulator.pid"
+  stop_pid "the device gateway" "$GATEWAY_DIR/gateway.pid"
   if [ -x "$PAYARA_DIR/payara6/bin/asadmin" ]; then
     say "stopping Payara"
     ear/payara.sh stop "$PAYARA_DIR" "$DOMAIN"
@@ -100,6 +103,21 @@ else
   done
 fi
 
+# A simulated fleet (5 pumping stations x 4 pumps, 10 vending machines), so the dashboard is alive.
+# IOT_SIMULATOR=off leaves it out.
+if [ "${IOT_SIMULATOR:-on}" != off ]; then
+  if [ -f "$SIMULATOR_DIR/simulator.pid" ] && kill -0 "$(cat "$SIMULATOR_DIR/simulator.pid")" 2>/dev/null; then
+    say "simulated fleet already running"
+  else
+    say "starting the simulated fleet"
+    mkdir -p "$SIMULATOR_DIR"
+    nohup java -Xmx256m -jar "$GATEWAY_JAR" simulate --platform "http://localhost:$HTTP_PORT" \
+      --admin-password-file "$IOT_STATE/secrets/admin-password" --gateway tcp://localhost:1883 \
+      --state "$SIMULATOR_DIR" >"$SIMULATOR_DIR/simulator.log" 2>&1 &
+    echo $! > "$SIMULATOR_DIR/simulator.pid"
+  fi
+fi
+
 cat <<INFO
 
   IoT platform is running ($((SECONDS - started)) s)
@@ -112,6 +130,7 @@ cat <<INFO
   Device CA     $GATEWAY_DIR/tls/ca.pem (trust it on devices)
   Server log    $PAYARA_DIR/payara6/glassfish/domains/$DOMAIN/logs/server.log
   Gateway log   $GATEWAY_DIR/gateway.log
+  Fleet         20 pumps in 5 stations, 10 vending machines ($SIMULATOR_DIR/simulator.log; IOT_SIMULATOR=off to skip)
   Stop with     ./run.sh stop
 
 INFO

@@ -22,6 +22,7 @@ public final class GatewayMain {
       String command = args.length == 0 ? "serve" : args[0];
       switch (command) {
          case "serve" -> serve();
+         case "simulate" -> org.iotplatform.gateway.simulator.FleetSimulator.run(args);
          case "help", "-h", "--help" -> usage();
          default -> {
             System.err.println("unknown command: " + command);
@@ -52,8 +53,10 @@ public final class GatewayMain {
 
    private static void usage() {
       System.out.println("""
-            usage: java -jar iot-device-gateway.jar [serve]
-              serve   run the device gateway (default); settings: iot.gateway.* system properties or
-                      IOT_GATEWAY_* environment variables, see device-gateway/README.md""");
+            usage: java -jar iot-device-gateway.jar [serve | simulate --admin-password-file F [options]]
+              serve     run the device gateway (default); settings: iot.gateway.* system properties or
+                        IOT_GATEWAY_* environment variables, see device-gateway/README.md
+              simulate  run the simulated fleet (pumping stations, vending machines) against a gateway;
+                        options in device-gateway/README.md""");
    }
 }

@@ -3,7 +3,6 @@ package org.iotplatform.gateway.bench;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
@@ -20,11 +19,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.hivemq.client.mqtt.MqttClient;
+import org.iotplatform.gateway.simulator.DeviceToken;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 /**
@@ -88,7 +86,7 @@ public final class ConnectionLoad {
                     .cleanSession(true)
                     .keepAlive(300)
                     .simpleAuth().username(deviceId)
-                    .password(sasToken(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
+                    .password(DeviceToken.sas(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
                     .applySimpleAuth()
                     .send();
             done.whenComplete((ack, error) -> {
@@ -136,15 +134,6 @@ public final class ConnectionLoad {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** The device side of a SAS token (CONTRACT.md), as device SDKs compute it. */
-    static String sasToken(String hub, String deviceId, byte[] key, long expiry) throws Exception {
-        String sr = URLEncoder.encode(hub + "/devices/" + deviceId, StandardCharsets.UTF_8);
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        String sig = Base64.getEncoder().encodeToString(mac.doFinal((sr + "\n" + expiry).getBytes(StandardCharsets.UTF_8)));
-        return "SharedAccessSignature sr=" + sr + "&sig=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) + "&se=" + expiry;
     }
 
     private static TrustManagerFactory trust(String caPem) throws Exception {

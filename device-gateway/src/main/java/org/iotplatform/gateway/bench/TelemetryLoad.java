@@ -20,6 +20,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import org.iotplatform.gateway.simulator.DeviceToken;
 
 /**
  * Telemetry load: {@code count} devices publish QoS 1 telemetry (a timestamp and four values, each
@@ -65,7 +66,7 @@ public final class TelemetryLoad {
             devices.add(client);
             connects.add(client.connectWith().cleanStart(true).keepAlive(60)
                     .simpleAuth().username(deviceId)
-                    .password(ConnectionLoad.sasToken(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
+                    .password(DeviceToken.sas(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
                     .applySimpleAuth().send());
         }
         CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);

@@ -1,0 +1,13 @@
+package org.iotplatform.gateway.simulator;
+
+import java.util.Map;
+
+/** What a simulated device measures: one step of its physics per reading, from its own seeded randomness. */
+public interface DeviceModel {
+
+   /** Advances the model by {@code seconds} and returns the values to report (insertion order kept). */
+   Map<String, Object> step(double seconds);
+
+   /** Tags the device is registered with (station, kind, location). */
+   Map<String, String> tags();
+}

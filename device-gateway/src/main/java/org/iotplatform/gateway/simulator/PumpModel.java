@@ -1,0 +1,84 @@
+package org.iotplatform.gateway.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A centrifugal pump in a pumping station. Bearing wear grows at a rate of its own (seeded) and
+ * raises vibration and temperature, slowly at first and faster near the end; at full wear the pump
+ * faults (flow and pressure collapse, motor current spikes) until maintenance resets the wear.
+ */
+public final class PumpModel implements DeviceModel {
+
+   private final Random random;
+   private final String station;
+   private final int position;
+   private final double wearPerHour;
+   private double wear;
+   private double speedRpm = 1480;
+   private boolean running = true;
+
+   public PumpModel(long seed, String station, int position) {
+      this.random = new Random(seed);
+      this.station = station;
+      this.position = position;
+      // most pumps last weeks; a few degrade within hours, so some fail while one watches
+      this.wearPerHour = random.nextDouble() < 0.2 ? 0.05 + random.nextDouble() * 0.15 : 0.001 + random.nextDouble() * 0.01;
+      this.wear = random.nextDouble() * 0.6;
+   }
+
+   @Override
+   public Map<String, Object> step(double seconds) {
+      if (running) {
+         wear = Math.min(1.0, wear + wearPerHour * seconds / 3600 * (1 + wear));
+      }
+      boolean fault = wear >= 1.0;
+      double load = running && !fault ? speedRpm / 1480 : 0;
+      double flow = load * (118 + 6 * gauss()) * (1 - 0.15 * wear);
+      double pressure = load * (3.4 + 0.1 * gauss()) * (1 - 0.1 * wear);
+      double vibration = (running ? 0.8 + 6 * wear * wear : 0.05) + 0.08 * Math.abs(gauss());
+      double temperature = 38 + 18 * load + 25 * wear * wear + 0.6 * gauss();
+      double current = fault && running ? 62 + 4 * gauss() : load * (31 + 1.5 * gauss()) * (1 + 0.2 * wear);
+      Map<String, Object> values = new LinkedHashMap<>();
+      values.put("flow", round(Math.max(0, flow), 1));
+      values.put("pressure", round(Math.max(0, pressure), 2));
+      values.put("temperature", round(temperature, 1));
+      values.put("vibration", round(vibration, 3));
+      values.put("motorCurrent", round(Math.max(0, current), 1));
+      values.put("speed", running ? (int) speedRpm : 0);
+      values.put("fault", fault);
+      return values;
+   }
+
+   /** Maintenance: a new bearing. */
+   public void maintain() {
+      wear = 0;
+   }
+
+   public void setRunning(boolean running) {
+      this.running = running;
+   }
+
+   public void setSpeed(double rpm) {
+      this.speedRpm = Math.max(0, Math.min(3000, rpm));
+   }
+
+   public double wear() {
+      return wear;
+   }
+
+   @Override
+   public Map<String, String> tags() {
+      return Map.of("kind", "pump", "station", station, "position", Integer.toString(position));
+   }
+
+   private double gauss() {
+      return random.nextGaussian();
+   }
+
+   static double round(double v, int digits) {
+      double f = Math.pow(10, digits);
+      return Math.round(v * f) / f;
+   }
+}
