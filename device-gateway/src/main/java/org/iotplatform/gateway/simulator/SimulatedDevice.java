@@ -75,11 +75,12 @@ final class SimulatedDevice implements MqttCallbackExtended {
       renewToken();
    }
 
-   /** Connects in the background (first connection with jittered back-off), then reports every interval. */
+   /**
+    * Connects in the background (the first connection with jittered back-off; Paho reconnects by itself
+    * after that), then reports every interval, buffering on disk whenever the link is down.
+    */
    void start(ScheduledExecutorService scheduler) {
       scheduler.execute(() -> connect(scheduler, 1000));
-      long first = (long) (jitter.nextDouble() * interval.toMillis());
-      readings = scheduler.scheduleAtFixedRate(this::report, first, interval.toMillis(), TimeUnit.MILLISECONDS);
       scheduler.scheduleAtFixedRate(this::renewToken, 1, 1, TimeUnit.HOURS);
    }
 
@@ -87,6 +88,11 @@ final class SimulatedDevice implements MqttCallbackExtended {
       try {
          client.connect(options).waitForCompletion(30_000);
          LOG.info(() -> deviceId + " connected");
+         // Once: the persistent session keeps the subscription. (Subscribing again in connectComplete
+         // while Paho drains its disconnected buffer breaks the connection: a Paho 1.2.5 bug.)
+         client.subscribe("devices/" + deviceId + "/messages/devicebound/#", 1);
+         long first = (long) (jitter.nextDouble() * interval.toMillis());
+         readings = scheduler.scheduleAtFixedRate(this::report, first, interval.toMillis(), TimeUnit.MILLISECONDS);
       } catch (MqttException e) {
          long next = Math.min(60_000, backOffMillis * 2);
          long delay = backOffMillis / 2 + (long) (jitter.nextDouble() * backOffMillis);
@@ -147,12 +153,7 @@ final class SimulatedDevice implements MqttCallbackExtended {
 
    @Override
    public void connectComplete(boolean reconnect, String serverUri) {
-      try {
-         // direct methods and the twin ($iothub/...) follow with the commanding issue
-         client.subscribe("devices/" + deviceId + "/messages/devicebound/#", 1);
-      } catch (MqttException e) {
-         LOG.warning(() -> deviceId + ": cannot subscribe to commands: " + e.getMessage());
-      }
+      // direct methods and the twin ($iothub/...) follow with the commanding issue
       if (reconnect) {
          LOG.info(() -> deviceId + " reconnected; sending what was buffered");
       }
@@ -160,7 +161,15 @@ final class SimulatedDevice implements MqttCallbackExtended {
 
    @Override
    public void connectionLost(Throwable cause) {
-      LOG.warning(() -> deviceId + " lost its connection (" + cause.getMessage() + "); buffering readings");
+      LOG.log(Level.WARNING, deviceId + " lost its connection (" + describe(cause) + "); buffering readings", cause);
+   }
+
+   private static String describe(Throwable cause) {
+      String text = cause.getMessage();
+      if (cause instanceof MqttException m) {
+         text += " reason " + m.getReasonCode();
+      }
+      return cause.getCause() != null ? text + ": " + cause.getCause() : text;
    }
 
    @Override

@@ -25,7 +25,8 @@ public final class RunningGateway implements AutoCloseable {
    public static final String BACKEND_PASSWORD = "backend-secret";
 
    public final FakePlatform platform;
-   public final Gateway gateway;
+   public volatile Gateway gateway;
+   private final Map<String, String> settings;
    public final Path dataDir;
    public final int mqttPort;
    public final int mqttsPort;
@@ -52,6 +53,7 @@ public final class RunningGateway implements AutoCloseable {
             "backend-password", BACKEND_PASSWORD));
       settings.put("revocation-poll-millis", "500");
       settings.putAll(extra);
+      this.settings = Map.copyOf(settings);
       gateway = Gateway.start(GatewaySettings.load(settings));
    }
 
@@ -65,6 +67,16 @@ public final class RunningGateway implements AutoCloseable {
 
    public static RunningGateway startOnMqttsPort(int port) throws Exception {
       return new RunningGateway(Map.of(), port);
+   }
+
+   /** Takes the gateway down (the broker's journal stays), as an outage would. */
+   public void stopGateway() {
+      gateway.close();
+   }
+
+   /** Brings it back on the same ports and data. */
+   public void restartGateway() throws Exception {
+      gateway = Gateway.start(GatewaySettings.load(settings));
    }
 
    public Path caCertificate() {
