@@ -1,27 +1,18 @@
 package org.iotplatform.integration.ingress;
 
-import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.camel.component.jms.JmsConfiguration;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.qpid.jms.JmsConnectionFactory;
-import org.iotplatform.integration.GatewayLink;
-import org.iotplatform.telemetry.IncomingTelemetry;
 import org.iotplatform.telemetry.TelemetryIngest;
 
 /**
@@ -32,31 +23,14 @@ import org.iotplatform.telemetry.TelemetryIngest;
  * acknowledgement) only after the {@link TelemetryBatcher} committed its message.
  */
 @ApplicationScoped
-public class AmqpTelemetryRoute extends RouteBuilder {
+public class AmqpTelemetryRoute extends TelemetryIngressRoute {
 
-    private static final Logger LOG = Logger.getLogger(AmqpTelemetryRoute.class.getName());
     /** All devices' telemetry addresses (Artemis wildcards: '*' one word, '#' any). */
     static final String ADDRESS = "devices.*.messages.events.#";
 
-    @Inject
-    TelemetryIngest ingest;
-
-    @Inject
-    Clock clock;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Inject
-    GatewayLink link;
-
     @Override
     public void configure() throws Exception {
-        if (!link.reads("amqp")) {
-            return;
-        }
-        if (link.password().isEmpty()) {
-            LOG.warning("iot.ingress.mqtt.password is not set: no AMQP telemetry ingress");
+        if (!enabled("amqp")) {
             return;
         }
         // property names like mqtt.ordered.user.property.0.x are not Java identifiers: read them anyway
@@ -66,8 +40,7 @@ public class AmqpTelemetryRoute extends RouteBuilder {
         AMQPComponent amqp = new AMQPComponent(factory);
         getContext().addComponent("amqp-ingress", amqp);
         int consumers = link.amqpConsumers();
-        TelemetryBatcher batcher = new TelemetryBatcher(ingest, this::read, threads, link.lanes(), link.maxBatch(),
-                Math.max(link.maxBatch(), consumers) * 2);
+        TelemetryBatcher batcher = batcher(Math.max(link.maxBatch(), consumers) * 2);
 
         // Built in code: the '#' of the address would be read as a URI fragment.
         JmsEndpoint endpoint = (JmsEndpoint) amqp.createEndpoint("amqp-ingress:topic:telemetry");
@@ -86,17 +59,9 @@ public class AmqpTelemetryRoute extends RouteBuilder {
                 .process(batcher);
     }
 
-    private IncomingTelemetry read(Exchange exchange) {
-        String topic = topicOf(destination(exchange))
-                + propertyBag(exchange.getMessage().getHeaders());
-        Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
-        if (parsed.isEmpty()) {
-            LOG.warning(() -> "not a telemetry address, ignored: " + topic);
-            return null;
-        }
-        byte[] payload = exchange.getMessage().getBody(byte[].class);
-        TelemetryTopic t = parsed.get();
-        return new IncomingTelemetry(t.deviceId(), t.messageId(), payload, clock.instant(), topic, t.properties());
+    @Override
+    String topicWithPropertyBag(Exchange exchange) {
+        return topicOf(destination(exchange)) + propertyBag(exchange.getMessage().getHeaders());
     }
 
     /** Where the message was published: the device's telemetry address (not the wildcard subscribed to). */

@@ -1,25 +1,16 @@
 package org.iotplatform.integration.ingress;
 
 import java.net.InetAddress;
-import java.time.Clock;
-import java.util.Optional;
-import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
-import org.iotplatform.integration.GatewayLink;
-import org.iotplatform.telemetry.IncomingTelemetry;
 import org.iotplatform.telemetry.TelemetryIngest;
 
 /**
@@ -31,36 +22,18 @@ import org.iotplatform.telemetry.TelemetryIngest;
  * de-duplicated by message id when stored).
  */
 @ApplicationScoped
-public class MqttTelemetryRoute extends RouteBuilder {
+public class MqttTelemetryRoute extends TelemetryIngressRoute {
 
-    private static final Logger LOG = Logger.getLogger(MqttTelemetryRoute.class.getName());
     static final String SUBSCRIPTION = "$share/iot-platform/devices/+/messages/events/#";
     static final String PROPERTY_BAG = "iot-property-bag";
 
-    @Inject
-    TelemetryIngest ingest;
-
-    @Inject
-    Clock clock;
-
-    @Resource
-    ManagedThreadFactory threads;
-
-    @Inject
-    GatewayLink link;
-
     @Override
     public void configure() throws Exception {
-        if (!link.reads("mqtt")) {
-            return;
-        }
-        if (link.password().isEmpty()) {
-            LOG.warning("iot.ingress.mqtt.password is not set: no MQTT telemetry ingress");
+        if (!enabled("mqtt")) {
             return;
         }
         int consumers = link.mqttConsumers();
-        TelemetryBatcher batcher = new TelemetryBatcher(ingest, this::read, threads, link.lanes(), link.maxBatch(),
-                Math.max(link.mqttInFlight(), link.maxBatch()) * consumers);
+        TelemetryBatcher batcher = batcher(Math.max(link.mqttInFlight(), link.maxBatch()) * consumers);
         PahoMqtt5Component component = getContext().getComponent("paho-mqtt5", PahoMqtt5Component.class);
         String baseId = link.mqttClientId().orElseGet(MqttTelemetryRoute::defaultClientId);
         for (int i = 1; i <= consumers; i++) {
@@ -85,18 +58,10 @@ public class MqttTelemetryRoute extends RouteBuilder {
         }
     }
 
-    private IncomingTelemetry read(Exchange exchange) {
-        String topic = exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
+    @Override
+    String topicWithPropertyBag(Exchange exchange) {
+        return exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
                 + propertyBag(exchange.getMessage().getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class));
-        byte[] payload = exchange.getMessage().getBody(byte[].class);
-        Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
-        if (parsed.isEmpty()) {
-            // the gateway only lets devices publish their own telemetry topics; anything else is a bug
-            LOG.warning(() -> "not a telemetry topic, ignored: " + topic);
-            return null;
-        }
-        TelemetryTopic t = parsed.get();
-        return new IncomingTelemetry(t.deviceId(), t.messageId(), payload, clock.instant(), topic, t.properties());
     }
 
     /** The gateway moves a topic's property bag into this user property (see the gateway's TelemetryPropertyBag). */

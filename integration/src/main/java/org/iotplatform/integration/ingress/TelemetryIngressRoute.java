@@ -1,0 +1,69 @@
+package org.iotplatform.integration.ingress;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.iotplatform.integration.GatewayLink;
+import org.iotplatform.telemetry.IncomingTelemetry;
+import org.iotplatform.telemetry.TelemetryIngest;
+
+/**
+ * What the MQTT and AMQP ingress routes share: whether this transport is the one reading the stream,
+ * the batcher in front of {@link TelemetryIngest}, and turning a message's topic (with its property
+ * bag) and payload into an {@link IncomingTelemetry}. Subclasses say how to read topic and bag.
+ */
+abstract class TelemetryIngressRoute extends RouteBuilder {
+
+    private static final Logger LOG = Logger.getLogger(TelemetryIngressRoute.class.getName());
+
+    @Inject
+    TelemetryIngest ingest;
+
+    @Inject
+    Clock clock;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Inject
+    GatewayLink link;
+
+    /** True when {@code transport} reads the stream and the back end has its password. */
+    boolean enabled(String transport) {
+        if (!link.reads(transport)) {
+            return false;
+        }
+        if (link.password().isEmpty()) {
+            LOG.warning("iot.ingress.mqtt.password is not set: no " + transport.toUpperCase() + " telemetry ingress");
+            return false;
+        }
+        return true;
+    }
+
+    TelemetryBatcher batcher(int queuedPerLane) {
+        return new TelemetryBatcher(ingest, this::read, threads, link.lanes(), link.maxBatch(), queuedPerLane);
+    }
+
+    /** The MQTT topic form the message was published to, with its property bag appended. */
+    abstract String topicWithPropertyBag(Exchange exchange);
+
+    /** Null for what is not a telemetry topic: the gateway lets devices publish only to their own, so that is a bug. */
+    private IncomingTelemetry read(Exchange exchange) {
+        String topic = topicWithPropertyBag(exchange);
+        Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
+        if (parsed.isEmpty()) {
+            LOG.warning(() -> "not a telemetry topic, ignored: " + topic);
+            return null;
+        }
+        TelemetryTopic t = parsed.get();
+        return new IncomingTelemetry(t.deviceId(), t.messageId(), exchange.getMessage().getBody(byte[].class),
+                clock.instant(), topic, t.properties());
+    }
+}
