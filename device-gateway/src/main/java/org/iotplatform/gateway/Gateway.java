@@ -7,10 +7,12 @@ import org.iotplatform.gateway.broker.DeviceConnections;
 import org.iotplatform.gateway.broker.DeviceSecurityManager;
 import org.iotplatform.gateway.broker.DeviceUsername;
 import org.iotplatform.gateway.broker.GatewayBroker;
+import org.iotplatform.gateway.broker.InVmTelemetrySender;
 import org.iotplatform.gateway.broker.PublishLimits;
 import org.iotplatform.gateway.broker.TelemetryPropertyBag;
 import org.iotplatform.gateway.broker.TopicPolicy;
 import org.iotplatform.gateway.config.GatewaySettings;
+import org.iotplatform.gateway.http.HttpTelemetryEndpoint;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
 import org.iotplatform.gateway.platform.PlatformClient;
 import org.iotplatform.gateway.platform.RevocationPoller;
@@ -43,6 +45,8 @@ public final class Gateway implements AutoCloseable {
    private final PublishLimits limits;
    private final GatewayBroker broker;
    private final RevocationPoller revocations;
+   private InVmTelemetrySender inVmSender;
+   private HttpTelemetryEndpoint http;
 
    private Gateway(GatewaySettings settings, Clock clock) throws Exception {
       this.settings = settings;
@@ -86,6 +90,10 @@ public final class Gateway implements AutoCloseable {
       broker.start(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
             new TelemetryPropertyBag());
       connections.connectionSource(broker::connections);
+      inVmSender = new InVmTelemetrySender(broker.inVmUrl(), settings.backendUser(), settings.backendPassword(), settings.httpThreads());
+      http = new HttpTelemetryEndpoint(settings.host(), settings.plainEnabled() ? settings.httpPort() : -1, settings.httpsPort(),
+            keystore.sslContext(), settings.httpThreads(), settings.httpMaxBodyBytes(), authenticator, limits, events, inVmSender);
+      http.start();
       events.start(timer, Duration.ofSeconds(1));
       revocations.start(timer, settings.revocationPoll());
       timer.scheduleWithFixedDelay(authenticator::purgeExpired, 1, 1, TimeUnit.MINUTES);
@@ -119,9 +127,20 @@ public final class Gateway implements AutoCloseable {
       return broker;
    }
 
+   /** The HTTP device API (HTTPS address first). */
+   public HttpTelemetryEndpoint http() {
+      return http;
+   }
+
    @Override
    public void close() {
       revocations.stop();
+      if (http != null) {
+         http.close();
+      }
+      if (inVmSender != null) {
+         inVmSender.close();
+      }
       try {
          broker.stop();
       } catch (Exception e) {

@@ -4,6 +4,7 @@ import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
@@ -32,8 +33,12 @@ public class GatewayBroker {
    /** Artemis' own login cache in front of ours: short, so token expiry and re-enabling show quickly. */
    private static final long ARTEMIS_AUTH_CACHE_MILLIS = 10_000;
 
+   /** In-VM server ids are per JVM: tests run several gateways in one. */
+   private static final java.util.concurrent.atomic.AtomicInteger IN_VM_IDS = new java.util.concurrent.atomic.AtomicInteger();
+
    private final GatewaySettings settings;
    private final ServerKeystore keystore;
+   private final int inVmId = IN_VM_IDS.getAndIncrement();
    private final ActiveMQServer server;
 
    public GatewayBroker(GatewaySettings settings, ServerKeystore keystore, DeviceSecurityManager securityManager) {
@@ -44,6 +49,11 @@ public class GatewayBroker {
 
    public ActiveMQServer server() {
       return server;
+   }
+
+   /** Where the gateway's own adapters (HTTP) reach the broker, without a socket. */
+   public String inVmUrl() {
+      return "vm://" + inVmId;
    }
 
    public void register(ActiveMQServerBasePlugin plugin) {
@@ -106,6 +116,8 @@ public class GatewayBroker {
          config.addAcceptorConfiguration(acceptor("amqp", settings.amqpPort(), "AMQP", false));
       }
       config.addAcceptorConfiguration(acceptor("mqtts", settings.mqttsPort(), "MQTT", true));
+      config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
+            Map.of(org.apache.activemq.artemis.core.remoting.impl.invm.TransportConstants.SERVER_ID_PROP_NAME, inVmId), "in-vm"));
       config.addAcceptorConfiguration(acceptor("amqps", settings.amqpsPort(), "AMQP", true));
       if (settings.clustered()) {
          cluster(config);
@@ -176,6 +188,9 @@ public class GatewayBroker {
    private String describeAcceptors() {
       StringBuilder text = new StringBuilder();
       for (TransportConfiguration acceptor : server.getConfiguration().getAcceptorConfigurations()) {
+         if (acceptor.getParams().get(TransportConstants.PORT_PROP_NAME) == null) {
+            continue; // in-VM
+         }
          if (!text.isEmpty()) {
             text.append(", ");
          }

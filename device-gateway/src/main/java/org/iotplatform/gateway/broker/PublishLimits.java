@@ -59,18 +59,10 @@ public class PublishLimits implements ActiveMQServerMessagePlugin {
          return;
       }
       String deviceId = device.get().deviceId();
-      String refusal = null;
-      long size = payloadSize(message);
-      if (size > maxPayloadBytes) {
-         refusal = "payload of " + size + " bytes exceeds the limit of " + maxPayloadBytes;
-      } else if (!buckets.computeIfAbsent(deviceId, id -> new TokenBucket(ratePerSecond, 2.0 * ratePerSecond, System.nanoTime()))
-            .tryTake(System.nanoTime())) {
-         refusal = "publish rate above " + ratePerSecond + " messages/s";
-      }
+      Refusal refusal = refusal(deviceId, payloadSize(message), message.getAddress());
       if (refusal == null) {
          return;
       }
-      record(deviceId, refusal, message.getAddress());
       if ("MQTT".equals(connection.getProtocolName())) { // 3.1.1; MQTT 5 connections are named "MQTT5"
          DROP.set(Boolean.TRUE);
          return;
@@ -106,6 +98,35 @@ public class PublishLimits implements ActiveMQServerMessagePlugin {
       DROP.remove();
    }
 
+   /**
+    * Takes one publish of {@code size} bytes from the device's allowance: {@code null} when it may go,
+    * otherwise why not (counted and logged). Also used by the HTTP endpoint, so a device has one
+    * allowance whichever way it sends.
+    */
+   public Refusal refusal(String deviceId, long size, Object address) {
+      Refusal refusal = null;
+      if (size > maxPayloadBytes) {
+         refusal = new Refusal(Refusal.Kind.TOO_LARGE, "payload of " + size + " bytes exceeds the limit of " + maxPayloadBytes);
+      } else if (!buckets.computeIfAbsent(deviceId, id -> new TokenBucket(ratePerSecond, 2.0 * ratePerSecond, System.nanoTime()))
+            .tryTake(System.nanoTime())) {
+         refusal = new Refusal(Refusal.Kind.TOO_FAST, "publish rate above " + ratePerSecond + " messages/s");
+      }
+      if (refusal != null) {
+         record(deviceId, refusal.reason(), address);
+      }
+      return refusal;
+   }
+
+   /** Why a publish may not go. */
+   public record Refusal(Kind kind, String reason) {
+      public enum Kind { TOO_LARGE, TOO_FAST }
+
+      @Override
+      public String toString() {
+         return reason;
+      }
+   }
+
    /** Publishes refused so far, all devices together. */
    public long refusedTotal() {
       return refusedTotal.get();
@@ -122,7 +143,7 @@ public class PublishLimits implements ActiveMQServerMessagePlugin {
       refusals.remove(deviceId);
    }
 
-   private void record(String deviceId, String refusal, String address) {
+   private void record(String deviceId, String refusal, Object address) {
       refusedTotal.incrementAndGet();
       Refusals r = refusals.computeIfAbsent(deviceId, id -> new Refusals());
       long count = r.count.incrementAndGet();

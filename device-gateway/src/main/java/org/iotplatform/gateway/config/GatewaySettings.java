@@ -22,6 +22,10 @@ public record GatewaySettings(
       int mqttsPort,
       int amqpPort,
       int amqpsPort,
+      int httpPort,
+      int httpsPort,
+      int httpMaxBodyBytes,
+      int httpThreads,
       boolean plainEnabled,
       Path dataDir,
       Path tlsDir,
@@ -70,6 +74,10 @@ public record GatewaySettings(
             keys.integer("mqtts-port", 8883),
             keys.integer("amqp-port", 5672),
             keys.integer("amqps-port", 5671),
+            keys.integer("http-port", 8088),
+            keys.integer("https-port", 8443),
+            keys.integer("http-max-body-bytes", 262144),
+            keys.integer("http-threads", 16),
             keys.bool("plain-enabled", true),
             dataDir,
             Path.of(keys.string("tls-dir", dataDir.resolve("tls").toString())),
@@ -95,7 +103,8 @@ public record GatewaySettings(
    @Override
    public String toString() {
       return "GatewaySettings[host=" + host + ", mqtt=" + mqttPort + ", mqtts=" + mqttsPort + ", amqp=" + amqpPort
-            + ", amqps=" + amqpsPort + ", plainEnabled=" + plainEnabled + ", dataDir=" + dataDir + ", tlsDir=" + tlsDir
+            + ", amqps=" + amqpsPort + ", http=" + httpPort + ", https=" + httpsPort
+            + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", plainEnabled=" + plainEnabled + ", dataDir=" + dataDir + ", tlsDir=" + tlsDir
             + ", hub=" + hubHostname + ", platform=" + platformUrl + " as " + platformUser + ", backendUser=" + backendUser
             + ", maxPayloadBytes=" + maxPayloadBytes + ", publishRatePerDevice=" + publishRatePerDevice
             + ", authCache=" + authCache + ", revocationPoll=" + revocationPoll + ", nodeId=" + nodeId

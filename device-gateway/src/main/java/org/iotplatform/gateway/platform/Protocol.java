@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The device protocols the gateway speaks, as named in the internal API. */
 public enum Protocol {
-   MQTT, AMQP;
+   MQTT, AMQP,
+   /** The HTTPS telemetry endpoint (the protocol gateway), one request per message. */
+   HTTP;
 
    @JsonValue
    public String wireName() {

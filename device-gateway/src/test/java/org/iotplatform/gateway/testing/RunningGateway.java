@@ -32,6 +32,8 @@ public final class RunningGateway implements AutoCloseable {
    public final int mqttsPort;
    public final int amqpPort;
    public final int amqpsPort;
+   public final int httpPort;
+   public final int httpsPort;
 
    private RunningGateway(Map<String, String> extra, Integer fixedMqttsPort) throws Exception {
       platform = new FakePlatform(HUB);
@@ -40,6 +42,8 @@ public final class RunningGateway implements AutoCloseable {
       mqttsPort = fixedMqttsPort != null ? fixedMqttsPort : freePort();
       amqpPort = freePort();
       amqpsPort = freePort();
+      httpPort = freePort();
+      httpsPort = freePort();
       Map<String, String> settings = new HashMap<>(Map.of(
             "host", "127.0.0.1",
             "mqtt-port", String.valueOf(mqttPort),
@@ -52,6 +56,8 @@ public final class RunningGateway implements AutoCloseable {
             "platform-password", FakePlatform.PASSWORD,
             "backend-password", BACKEND_PASSWORD));
       settings.put("revocation-poll-millis", "500");
+      settings.put("http-port", String.valueOf(httpPort));
+      settings.put("https-port", String.valueOf(httpsPort));
       settings.putAll(extra);
       this.settings = Map.copyOf(settings);
       gateway = Gateway.start(GatewaySettings.load(settings));
