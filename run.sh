@@ -103,7 +103,8 @@ else
   done
 fi
 
-# A simulated fleet (5 pumping stations x 4 pumps, 10 vending machines), so the dashboard is alive.
+# A simulated fleet (5 pumping stations x 4 pumps, 10 vending machines, and station-06 whose 4 pump
+# controllers speak only Modbus TCP, behind the Modbus protocol adapter), so the dashboard is alive.
 # IOT_SIMULATOR=off leaves it out.
 if [ "${IOT_SIMULATOR:-on}" != off ]; then
   if [ -f "$SIMULATOR_DIR/simulator.pid" ] && kill -0 "$(cat "$SIMULATOR_DIR/simulator.pid")" 2>/dev/null; then
@@ -113,7 +114,7 @@ if [ "${IOT_SIMULATOR:-on}" != off ]; then
     mkdir -p "$SIMULATOR_DIR"
     nohup java -Xmx256m -jar "$GATEWAY_JAR" simulate --platform "http://localhost:$HTTP_PORT" \
       --admin-password-file "$IOT_STATE/secrets/admin-password" --gateway tcp://localhost:1883 \
-      --state "$SIMULATOR_DIR" >"$SIMULATOR_DIR/simulator.log" 2>&1 &
+      --state "$SIMULATOR_DIR" --modbus-pumps 4 >"$SIMULATOR_DIR/simulator.log" 2>&1 &
     echo $! > "$SIMULATOR_DIR/simulator.pid"
   fi
 fi
@@ -126,11 +127,12 @@ cat <<INFO
   REST API      http://localhost:$HTTP_PORT/api/v1/   (OpenAPI document: http://localhost:$HTTP_PORT/openapi)
   Health        http://localhost:$HTTP_PORT/health    Metrics: http://localhost:$HTTP_PORT/metrics
   Sign in as    admin, with the initial password in $IOT_STATE/secrets/admin-password
-  Devices       MQTT 1883, MQTT/TLS 8883, AMQP 5672, AMQP/TLS 5671 (hub name iothub.local)
+  Devices       MQTT 1883, MQTT/TLS 8883, AMQP 5672, AMQP/TLS 5671, HTTPS 8443 (hub name iothub.local)
   Device CA     $GATEWAY_DIR/tls/ca.pem (trust it on devices)
   Server log    $PAYARA_DIR/payara6/glassfish/domains/$DOMAIN/logs/server.log
   Gateway log   $GATEWAY_DIR/gateway.log
-  Fleet         20 pumps in 5 stations, 10 vending machines ($SIMULATOR_DIR/simulator.log; IOT_SIMULATOR=off to skip)
+  Fleet         20 pumps in 5 stations, 4 Modbus pumps in station-06, 10 vending machines
+                ($SIMULATOR_DIR/simulator.log; IOT_SIMULATOR=off to skip)
   Stop with     ./run.sh stop
 
 INFO

@@ -29,6 +29,8 @@ final class GatewayProcess implements AutoCloseable {
     static final int MQTTS_PORT = 28883;
     static final int AMQP_PORT = 25672;
     static final int AMQPS_PORT = 25671;
+    static final int HTTP_PORT = 28088;
+    static final int HTTPS_PORT = 28443;
 
     static final String BACKEND_USER = "iot-backend";
 
@@ -42,11 +44,17 @@ final class GatewayProcess implements AutoCloseable {
         this.backendPassword = backendPassword;
     }
 
-    static GatewayProcess start(String name) throws Exception {
+    /** The gateway's jar: it also holds the fleet simulator and the protocol adapters. */
+    static Path jar() {
         Path jar = Path.of(System.getProperty("iot.test.gateway-jar", "../device-gateway/target/iot-device-gateway.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("gateway jar not built: " + jar.toAbsolutePath());
         }
+        return jar;
+    }
+
+    static GatewayProcess start(String name) throws Exception {
+        Path jar = jar();
         Path dir = Path.of("target", "gateway-" + name).toAbsolutePath();
         Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -68,6 +76,8 @@ final class GatewayProcess implements AutoCloseable {
         env.put("IOT_GATEWAY_MQTTS_PORT", Integer.toString(MQTTS_PORT));
         env.put("IOT_GATEWAY_AMQP_PORT", Integer.toString(AMQP_PORT));
         env.put("IOT_GATEWAY_AMQPS_PORT", Integer.toString(AMQPS_PORT));
+        env.put("IOT_GATEWAY_HTTP_PORT", Integer.toString(HTTP_PORT));
+        env.put("IOT_GATEWAY_HTTPS_PORT", Integer.toString(HTTPS_PORT));
         env.put("IOT_GATEWAY_REVOCATION_POLL_MILLIS", "1000");
         env.put("IOT_GATEWAY_PUBLISH_RATE_PER_DEVICE", "5000"); // load tests publish in bursts
         GatewayProcess started = new GatewayProcess(dir, pb.start(), backendPassword);

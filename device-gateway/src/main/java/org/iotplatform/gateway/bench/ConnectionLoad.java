@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.hivemq.client.mqtt.MqttClient;
-import org.iotplatform.gateway.simulator.DeviceToken;
+import org.iotplatform.gateway.device.DeviceToken;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 /**
@@ -41,12 +41,12 @@ public final class ConnectionLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = options(args);
+        Map<String, String> a = org.iotplatform.gateway.CommandLineOptions.parse(args, 0);
         String[] gateways = a.getOrDefault("gateways", "localhost:1883").split(",");
         String prefix = a.getOrDefault("prefix", "bench");
         int first = Integer.parseInt(a.getOrDefault("first", "0"));
         int count = Integer.parseInt(a.getOrDefault("count", "1000"));
-        byte[] key = Base64.getDecoder().decode(a.get("key"));
+        byte[] key = Base64.getDecoder().decode(org.iotplatform.gateway.CommandLineOptions.required(a, "key"));
         String hub = a.getOrDefault("hub", "iothub.local");
         String source = a.getOrDefault("source", "127.0.0.1");
         int inFlight = Integer.parseInt(a.getOrDefault("in-flight", "200"));
@@ -145,19 +145,5 @@ public final class ConnectionLoad {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ks);
         return tmf;
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + args[i]);
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        if (!options.containsKey("key")) {
-            throw new IllegalArgumentException("--key <base64 device key> is required");
-        }
-        return options;
     }
 }

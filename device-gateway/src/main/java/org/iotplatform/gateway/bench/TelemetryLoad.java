@@ -5,9 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +18,7 @@ import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
-import org.iotplatform.gateway.simulator.DeviceToken;
+import org.iotplatform.gateway.device.DeviceToken;
 
 /**
  * Telemetry load: {@code count} devices publish QoS 1 telemetry (a timestamp and four values, each
@@ -42,16 +40,27 @@ public final class TelemetryLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> a = options(args);
+        run(org.iotplatform.gateway.CommandLineOptions.parse(args, 0));
+        System.exit(0);
+    }
+
+    /** What a run did: messages sent, acknowledged by the gateway, failed; over how many seconds. */
+    public record Result(long sent, long acked, long failed, double seconds) {
+    }
+
+    /** Runs the load as the options say, printing progress each second and a {@code RESULT} line. */
+    public static Result run(Map<String, String> a) throws Exception {
         String[] gateway = a.getOrDefault("gateway", "localhost:1883").split(":");
         InetSocketAddress address = new InetSocketAddress(gateway[0], Integer.parseInt(gateway[1]));
         String prefix = a.getOrDefault("prefix", "tbench");
         int count = Integer.parseInt(a.getOrDefault("count", "100"));
-        byte[] key = Base64.getDecoder().decode(a.get("key"));
+        byte[] key = Base64.getDecoder().decode(org.iotplatform.gateway.CommandLineOptions.required(a, "key"));
         String hub = a.getOrDefault("hub", "iothub.local");
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
         int window = Integer.parseInt(a.getOrDefault("window", "20"));
-        double rate = Double.parseDouble(a.getOrDefault("rate", "0"));
+        double rate = a.containsKey("rate-per-device")
+                ? count * Double.parseDouble(a.get("rate-per-device"))
+                : Double.parseDouble(a.getOrDefault("rate", "0"));
         String run = a.getOrDefault("run", Long.toString(System.currentTimeMillis(), 36));
 
         Subscriber subscriber = a.containsKey("subscribe") ? Subscriber.start(address, a.get("subscribe")) : null;
@@ -107,8 +116,11 @@ public final class TelemetryLoad {
         for (Mqtt5AsyncClient c : devices) {
             c.disconnect();
         }
+        if (subscriber != null) {
+            subscriber.close();
+        }
         Thread.sleep(1000);
-        System.exit(0);
+        return new Result(sent.get(), acked.get(), failed.get(), elapsed);
     }
 
     /** Publishes the next message of a device when the previous one is acknowledged (or on a timer). */
@@ -168,12 +180,13 @@ public final class TelemetryLoad {
         final AtomicLong received = new AtomicLong();
         final AtomicLongArray latencyMillis = new AtomicLongArray(60_001); // histogram, last bucket = 60 s+
         volatile long firstNanos;
+        private Mqtt5AsyncClient client;
         volatile long lastNanos;
 
         static Subscriber start(InetSocketAddress address, String credentials) throws Exception {
             String[] userPassword = credentials.split(":", 2);
             Subscriber s = new Subscriber();
-            Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier("bench-subscriber")
+            Mqtt5AsyncClient client = s.client = MqttClient.builder().useMqttVersion5().identifier("bench-subscriber")
                     .serverAddress(address).buildAsync();
             client.connectWith().cleanStart(true).simpleAuth().username(userPassword[0])
                     .password(userPassword[1].getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
@@ -197,6 +210,10 @@ public final class TelemetryLoad {
                 long late = Math.max(0, System.currentTimeMillis() - ts.toEpochMilli());
                 latencyMillis.incrementAndGet((int) Math.min(late, 60_000));
             }
+        }
+
+        void close() {
+            client.disconnect();
         }
 
         void awaitQuiet(long expected) throws InterruptedException {
@@ -229,19 +246,5 @@ public final class TelemetryLoad {
             }
             return -1;
         }
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("expected --option value, got " + Arrays.toString(args));
-            }
-            options.put(args[i].substring(2), args[i + 1]);
-        }
-        if (!options.containsKey("key")) {
-            throw new IllegalArgumentException("--key <base64 device key> is required");
-        }
-        return options;
     }
 }

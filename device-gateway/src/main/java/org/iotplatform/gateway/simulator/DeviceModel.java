@@ -2,6 +2,9 @@ package org.iotplatform.gateway.simulator;
 
 import java.util.Map;
 
+import org.iotplatform.gateway.device.Command;
+import org.iotplatform.gateway.device.CommandHandler;
+
 /** What a simulated device measures: one step of its physics per reading, from its own seeded randomness. */
 public interface DeviceModel {
 
@@ -10,4 +13,9 @@ public interface DeviceModel {
 
    /** Tags the device is registered with (station, kind, location). */
    Map<String, String> tags();
+
+   /** Acts on a command; models that take none answer 404. */
+   default CommandHandler.Result command(Command command) {
+      return CommandHandler.Result.error(404, "unknown command " + command.name());
+   }
 }

@@ -1,11 +1,7 @@
 package org.iotplatform.gateway.simulator;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -24,6 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import org.iotplatform.gateway.CommandLineOptions;
+import org.iotplatform.gateway.modbus.ModbusAdapter;
+
 /**
  * A fleet of simulated devices: {@code stations} pumping stations of {@code pumps} pumps each and
  * {@code vending} vending machines, the same fleet for the same seed. On first start it gives every
@@ -32,14 +31,21 @@ import java.util.logging.Logger;
  *
  * <pre>java -jar iot-device-gateway.jar simulate --platform http://localhost:8080 --admin-password-file F
  *   [--gateway tcp://localhost:1883] [--hub iothub.local] [--state .run/simulator] [--stations 5]
- *   [--pumps 4] [--vending 10] [--interval-seconds 5] [--seed 42]</pre>
+ *   [--pumps 4] [--vending 10] [--interval-seconds 5] [--seed 42] [--modbus-pumps 0] [--modbus-port 15020]</pre>
+ *
+ * <p>With {@code --modbus-pumps N} one more station has N pump controllers that speak only Modbus TCP
+ * (simulated on ports {@code modbus-port}...), bridged by the Modbus protocol adapter, whose
+ * configuration is written to {@code <state>/modbus/station.json} as a worked example.
  */
 public final class FleetSimulator {
 
    private static final Logger LOG = Logger.getLogger(FleetSimulator.class.getName());
 
-   /** A device of the fleet: its id and how it behaves. */
-   record Member(String deviceId, DeviceModel model) {
+   /** A device of the fleet: its id and how it behaves ({@code pump}: the physics behind a Modbus controller). */
+   record Member(String deviceId, DeviceModel model, PumpModel pump) {
+      Member(String deviceId, DeviceModel model) {
+         this(deviceId, model, null);
+      }
    }
 
    private FleetSimulator() {
@@ -61,22 +67,54 @@ public final class FleetSimulator {
       return members;
    }
 
+   /**
+    * The legacy station: {@code pumps} pump controllers that speak only Modbus TCP, reached through the
+    * Modbus protocol adapter. Station number {@code station}; tagged {@code protocol=modbus}.
+    */
+   static List<Member> modbusStation(int station, int pumps, long seed) {
+      List<Member> members = new ArrayList<>();
+      String name = String.format(Locale.ROOT, "station-%02d", station);
+      for (int p = 1; p <= pumps; p++) {
+         PumpModel model = new PumpModel(seed * 1_000 + station * 10L + p, name, p);
+         members.add(new Member(name + "-pump-" + p, new DeviceModel() {
+            @Override
+            public Map<String, Object> step(double seconds) {
+               return model.step(seconds);
+            }
+
+            @Override
+            public Map<String, String> tags() {
+               Map<String, String> tags = new TreeMap<>(model.tags());
+               tags.put("protocol", "modbus");
+               return tags;
+            }
+         }, model));
+      }
+      return members;
+   }
+
    public static void run(String[] args) throws Exception {
-      Map<String, String> o = options(args);
+      Map<String, String> o = CommandLineOptions.parse(args, 1);
       String platform = o.getOrDefault("platform", "http://localhost:8080");
       String admin = o.getOrDefault("admin-user", "admin");
-      String password = Files.readString(Path.of(required(o, "admin-password-file"))).trim();
+      String password = Files.readString(Path.of(CommandLineOptions.required(o, "admin-password-file"))).trim();
       String gateway = o.getOrDefault("gateway", "tcp://localhost:1883");
       String hub = o.getOrDefault("hub", "iothub.local");
       Path state = Path.of(o.getOrDefault("state", ".run/simulator"));
       long seed = Long.parseLong(o.getOrDefault("seed", "42"));
       Duration interval = Duration.ofSeconds(Long.parseLong(o.getOrDefault("interval-seconds", "5")));
-      List<Member> fleet = fleet(Integer.parseInt(o.getOrDefault("stations", "5")), Integer.parseInt(o.getOrDefault("pumps", "4")),
+      int stations = Integer.parseInt(o.getOrDefault("stations", "5"));
+      List<Member> fleet = fleet(stations, Integer.parseInt(o.getOrDefault("pumps", "4")),
             Integer.parseInt(o.getOrDefault("vending", "10")), seed);
+      List<Member> modbus = modbusStation(stations + 1, Integer.parseInt(o.getOrDefault("modbus-pumps", "0")), seed);
 
       Files.createDirectories(state);
-      Map<String, byte[]> keys = keys(state.resolve("fleet-keys.csv"), fleet);
-      register(platform, admin, password, fleet, keys);
+      List<Member> everyone = new ArrayList<>(fleet);
+      everyone.addAll(modbus);
+      Map<String, byte[]> keys = keys(state.resolve("fleet-keys.csv"), everyone);
+      Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+      everyone.forEach(m -> tags.put(m.deviceId(), m.model().tags()));
+      new DeviceImport(platform, admin, password).registerMissing(tags, keys);
 
       ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
          Thread t = new Thread(r, "simulator");
@@ -85,23 +123,66 @@ public final class FleetSimulator {
       });
       List<SimulatedDevice> devices = new ArrayList<>();
       Clock clock = Clock.systemUTC();
+      Path outbox = Files.createDirectories(state.resolve("outbox"));
       for (int i = 0; i < fleet.size(); i++) {
          Member m = fleet.get(i);
-         Path outbox = state.resolve("outbox");
-         Files.createDirectories(outbox);
          SimulatedDevice device = new SimulatedDevice(m.deviceId(), keys.get(m.deviceId()), hub, gateway, outbox, m.model(),
                interval, clock, seed + i);
          devices.add(device);
          device.start(scheduler);
       }
-      LOG.info(() -> "simulating " + fleet.size() + " devices through " + gateway + ", a reading every " + interval.toSeconds() + " s each");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> devices.forEach(SimulatedDevice::stop), "simulator-stop"));
+      List<AutoCloseable> legacy = startModbusStation(modbus, keys, Integer.parseInt(o.getOrDefault("modbus-port", "15020")),
+            state.resolve("modbus"), gateway, hub, interval);
+      LOG.info(() -> "simulating " + fleet.size() + " MQTT devices and " + modbus.size() + " Modbus pump controllers through "
+            + gateway + ", a reading every " + interval.toSeconds() + " s each");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+         devices.forEach(SimulatedDevice::stop);
+         for (AutoCloseable c : legacy) {
+            try {
+               c.close();
+            } catch (Exception e) {
+               LOG.fine(() -> "stopping: " + e);
+            }
+         }
+      }, "simulator-stop"));
       while (true) {
          TimeUnit.MINUTES.sleep(1);
          long connected = devices.stream().filter(SimulatedDevice::connected).count();
          long published = devices.stream().mapToLong(SimulatedDevice::published).sum();
          LOG.info(() -> "fleet: " + connected + "/" + devices.size() + " connected, " + published + " readings queued so far");
       }
+   }
+
+   /**
+    * Starts the Modbus controllers on {@code firstPort}, {@code firstPort + 1}, ... and the protocol
+    * adapter that bridges them, configured the way an operator would (a JSON file and a key file in
+    * {@code dir}, which doubles as a worked example).
+    */
+   private static List<AutoCloseable> startModbusStation(List<Member> pumps, Map<String, byte[]> keys, int firstPort, Path dir,
+                                                         String gateway, String hub, Duration interval) throws Exception {
+      List<AutoCloseable> running = new ArrayList<>();
+      if (pumps.isEmpty()) {
+         return running;
+      }
+      Files.createDirectories(dir);
+      StringBuilder devices = new StringBuilder();
+      StringBuilder keyCsv = new StringBuilder();
+      for (int i = 0; i < pumps.size(); i++) {
+         Member m = pumps.get(i);
+         running.add(new SimulatedModbusPump(InetAddress.getLoopbackAddress(), firstPort + i, 1, m.pump()));
+         devices.append(i == 0 ? "" : ",\n").append(String.format(Locale.ROOT,
+               "    {\"deviceId\": \"%s\", \"host\": \"127.0.0.1\", \"port\": %d, \"unitId\": 1, \"profile\": \"pump-controller\", \"pollSeconds\": %d}",
+               m.deviceId(), firstPort + i, interval.toSeconds()));
+         keyCsv.append(m.deviceId()).append(',').append(Base64.getEncoder().encodeToString(keys.get(m.deviceId()))).append('\n');
+      }
+      Path keyFile = dir.resolve("keys.csv");
+      Files.writeString(keyFile, keyCsv);
+      Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+      Path config = dir.resolve("station.json");
+      Files.writeString(config, "{\n  \"keys\": \"keys.csv\",\n  \"profiles\": {\"pump-controller\": "
+            + SimulatedModbusPump.profileJson().trim() + "},\n  \"devices\": [\n" + devices + "\n  ]\n}\n");
+      running.add(0, ModbusAdapter.start(config, gateway, hub, dir));
+      return running;
    }
 
    /** The fleet's keys, made once and kept private to this user. */
@@ -134,55 +215,5 @@ public final class FleetSimulator {
       return keys;
    }
 
-   /** Registers the devices the platform does not know yet (bulk import with their keys and tags). */
-   private static void register(String platform, String admin, String password, List<Member> fleet, Map<String, byte[]> keys)
-         throws IOException, InterruptedException {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-      String auth = "Basic " + Base64.getEncoder().encodeToString((admin + ":" + password).getBytes(StandardCharsets.UTF_8));
-      StringBuilder csv = new StringBuilder("deviceId,status,primaryKey,secondaryKey,tags\n");
-      int missing = 0;
-      for (Member m : fleet) {
-         HttpResponse<Void> known = http.send(HttpRequest.newBuilder(URI.create(platform + "/api/v1/devices/" + m.deviceId()))
-               .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.discarding());
-         if (known.statusCode() == 200) {
-            continue;
-         }
-         Map<String, String> tags = new LinkedHashMap<>(new TreeMap<>(m.model().tags()));
-         StringBuilder tagText = new StringBuilder();
-         tags.forEach((k, v) -> tagText.append(tagText.length() == 0 ? "" : ";").append(k).append('=').append(v));
-         csv.append(m.deviceId()).append(",enabled,").append(Base64.getEncoder().encodeToString(keys.get(m.deviceId())))
-               .append(",,").append(tagText).append('\n');
-         missing++;
-      }
-      if (missing == 0) {
-         return;
-      }
-      HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(platform + "/api/v1/devices/import"))
-            .header("Authorization", auth).header("Content-Type", "text/csv")
-            .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build(), HttpResponse.BodyHandlers.ofString());
-      if (imported.statusCode() != 200) {
-         throw new IllegalStateException("registering the fleet failed (" + imported.statusCode() + "): " + imported.body());
-      }
-      int registered = missing;
-      LOG.info(() -> "registered " + registered + " simulated devices");
-   }
 
-   private static String required(Map<String, String> o, String name) {
-      String v = o.get(name);
-      if (v == null) {
-         throw new IllegalArgumentException("--" + name + " is required");
-      }
-      return v;
-   }
-
-   private static Map<String, String> options(String[] args) {
-      Map<String, String> options = new LinkedHashMap<>();
-      for (int i = 1; i + 1 < args.length; i += 2) {
-         if (!args[i].startsWith("--")) {
-            throw new IllegalArgumentException("expected --option value, got " + args[i]);
-         }
-         options.put(args[i].substring(2), args[i + 1]);
-      }
-      return options;
-   }
 }

@@ -4,6 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import org.iotplatform.gateway.device.Command;
+import org.iotplatform.gateway.device.CommandHandler;
+
 /**
  * A centrifugal pump in a pumping station. Bearing wear grows at a rate of its own (seeded) and
  * raises vibration and temperature, slowly at first and faster near the end; at full wear the pump
@@ -29,7 +33,7 @@ public final class PumpModel implements DeviceModel {
    }
 
    @Override
-   public Map<String, Object> step(double seconds) {
+   public synchronized Map<String, Object> step(double seconds) {
       if (running) {
          wear = Math.min(1.0, wear + wearPerHour * seconds / 3600 * (1 + wear));
       }
@@ -51,16 +55,37 @@ public final class PumpModel implements DeviceModel {
       return values;
    }
 
+   /** {@code stop}, {@code start}, {@code setSpeed {"rpm": n}} (0-3000) and {@code maintain} (a new bearing). */
+   @Override
+   public synchronized CommandHandler.Result command(Command command) {
+      switch (command.name()) {
+         case "stop" -> setRunning(false);
+         case "start" -> setRunning(true);
+         case "maintain" -> maintain();
+         case "setSpeed" -> {
+            JsonNode rpm = command.payload().path("rpm");
+            if (!rpm.isNumber() || rpm.asDouble() < 0 || rpm.asDouble() > 3000) {
+               return CommandHandler.Result.error(400, "setSpeed needs {\"rpm\": 0..3000}");
+            }
+            setSpeed(rpm.asDouble());
+         }
+         default -> {
+            return DeviceModel.super.command(command);
+         }
+      }
+      return CommandHandler.Result.ok(Map.of("running", running, "speed", (int) speedRpm));
+   }
+
    /** Maintenance: a new bearing. */
-   public void maintain() {
+   public synchronized void maintain() {
       wear = 0;
    }
 
-   public void setRunning(boolean running) {
+   public synchronized void setRunning(boolean running) {
       this.running = running;
    }
 
-   public void setSpeed(double rpm) {
+   public synchronized void setSpeed(double rpm) {
       this.speedRpm = Math.max(0, Math.min(3000, rpm));
    }
 

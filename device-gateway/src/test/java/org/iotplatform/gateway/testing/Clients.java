@@ -114,6 +114,11 @@ public final class Clients {
                      received.add(Received.of(topic, message))});
       }
 
+      /** The back end's MQTT client, to publish as the back end (cloud-to-device messages). */
+      public org.eclipse.paho.mqttv5.client.MqttClient client() {
+         return client;
+      }
+
       public Received next(Duration within) throws InterruptedException {
          return received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
       }

@@ -57,7 +57,11 @@ public final class FakePlatform implements AutoCloseable {
 
    /** Registers a device and returns its primary key (base64). */
    public String register(String deviceId) {
-      String key = SasTokens.newKey();
+      return register(deviceId, SasTokens.newKey());
+   }
+
+   /** Registers a device with the given primary key (base64). */
+   public String register(String deviceId, String key) {
       devices.put(deviceId, new Device(key, true));
       return key;
    }

@@ -1,4 +1,4 @@
-package org.iotplatform.gateway.simulator;
+package org.iotplatform.gateway.device;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** The device side of a SAS token (CONTRACT.md), computed as device SDKs do: for simulated and benchmark devices. */
+/** The device side of a SAS token (CONTRACT.md), computed as device SDKs do: for simulated, benchmark and bridged devices. */
 public final class DeviceToken {
 
    private DeviceToken() {
