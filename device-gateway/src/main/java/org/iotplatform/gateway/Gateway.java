@@ -6,8 +6,10 @@ import org.iotplatform.gateway.broker.DeviceAuthenticator;
 import org.iotplatform.gateway.broker.DeviceConnections;
 import org.iotplatform.gateway.broker.DeviceSecurityManager;
 import org.iotplatform.gateway.broker.DeviceUsername;
+import org.iotplatform.gateway.broker.DeviceboundSettlements;
 import org.iotplatform.gateway.broker.GatewayBroker;
 import org.iotplatform.gateway.broker.InVmTelemetrySender;
+import org.iotplatform.gateway.broker.IotHubTopics;
 import org.iotplatform.gateway.broker.PublishLimits;
 import org.iotplatform.gateway.broker.TelemetryPropertyBag;
 import org.iotplatform.gateway.broker.TopicPolicy;
@@ -66,6 +68,7 @@ public final class Gateway implements AutoCloseable {
       broker.register(limits);
       broker.register(connections);
       broker.register(new AmqpTelemetryRoute(broker.server()));
+      broker.register(new DeviceboundSettlements(broker.server(), events));
       this.revocations = new RevocationPoller(platform, this::revoked);
    }
 
@@ -87,8 +90,9 @@ public final class Gateway implements AutoCloseable {
 
    private void startServices() throws Exception {
       LOG.info(() -> "starting device gateway with " + settings);
-      broker.start(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
-            new TelemetryPropertyBag());
+      broker.start(List.of(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
+                  new TelemetryPropertyBag(), IotHubTopics.incoming()),
+            List.of(IotHubTopics.outgoing()));
       connections.connectionSource(broker::connections);
       inVmSender = new InVmTelemetrySender(broker.inVmUrl(), settings.backendUser(), settings.backendPassword(), settings.httpThreads());
       http = new HttpTelemetryEndpoint(settings.host(), settings.plainEnabled() ? settings.httpPort() : -1, settings.httpsPort(),

@@ -187,6 +187,58 @@ class DashboardBrowserIT extends WithGateway {
     }
 
     @Test
+    void anOperatorInvokesAMethodAndChangesDesiredPropertiesOnTheDevicePage() throws Exception {
+        awaitIngress(Duration.ofSeconds(60));
+        String id = DeviceRegistryIT.newId("ui-cmd");
+        String key = DeviceRegistryIT.field(DeviceRegistryIT.create(id, "{}").body(), "primaryKey");
+        MqttClient device = connectedDevice(id, key);
+        java.util.List<String> desired = new java.util.concurrent.CopyOnWriteArrayList<>();
+        device.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/methods/POST/#", 1),
+                new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/twin/PATCH/properties/desired/#", 1)},
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, m) -> {
+                    String rid = topic.substring(topic.indexOf("?$rid=") + 6);
+                    MqttMessage answer = new MqttMessage("{\"speed\":1200}".getBytes(StandardCharsets.UTF_8));
+                    answer.setQos(1);
+                    new Thread(() -> {
+                        try {
+                            device.publish("$iothub/methods/res/200/?$rid=" + rid, answer);
+                        } catch (Exception e) {
+                            e.printStackTrace();
+                        }
+                    }).start();
+                }, (topic, m) -> desired.add(new String(m.getPayload(), StandardCharsets.UTF_8))});
+        await(id + " connected", Duration.ofSeconds(15),
+                () -> { try { return Platform.get("/api/v1/devices/" + id, Platform.basic("admin", Platform.ADMIN_PASSWORD)).body()
+                        .contains("\"connectionState\":\"connected\""); } catch (Exception e) { return false; } });
+
+        signIn("admin", Platform.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        browser.get(Platform.BASE_URL + "/devices/" + id);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-commands-section")));
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#method-name input")));
+        name.sendKeys("setSpeed");
+        WebElement payload = browser.findElement(By.cssSelector("#method-payload textarea"));
+        payload.clear();
+        payload.sendKeys("{\"rpm\":1200}");
+        browser.findElement(By.id("method-invoke")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("method-result"), "status 200"));
+        assertTrue(browser.findElement(By.id("method-result")).getText().contains("{\"speed\":1200}"));
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("twin-versions"), "desired version 1"));
+        WebElement editor = browser.findElement(By.cssSelector("#twin-desired textarea"));
+        editor.clear();
+        editor.sendKeys("{\"reportingIntervalSeconds\":10}");
+        browser.findElement(By.id("twin-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("twin-versions"), "desired version 2"));
+        await("the device is told", Duration.ofSeconds(15), () -> desired.stream().anyMatch(d -> d.contains("\"reportingIntervalSeconds\":10")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-history"), "setSpeed"));
+        screenshot("device-commands");
+        device.disconnect();
+        device.close();
+    }
+
+    @Test
     void anAdminDefinesARouteAndABadConditionIsExplained() throws Exception {
         signIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));

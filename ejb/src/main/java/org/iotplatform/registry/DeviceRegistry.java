@@ -51,6 +51,9 @@ public class DeviceRegistry {
     }
 
     @Inject
+    jakarta.enterprise.event.Event<DeviceConnected> connectedEvent;
+
+    @Inject
     DeviceRepository devices;
 
     @Inject
@@ -286,7 +289,12 @@ public class DeviceRegistry {
             ConnectionEvent.Kind kind = ConnectionEvent.Kind.of(r.event());
             Instant at = r.at() == null ? clock.instant() : r.at();
             switch (kind) {
-                case CONNECTED -> device.connectionChanged(ConnectionState.CONNECTED, at);
+                case CONNECTED -> {
+                    device.connectionChanged(ConnectionState.CONNECTED, at);
+                    if (device.connectionState() == ConnectionState.CONNECTED) {
+                        connectedEvent.fire(new DeviceConnected(id)); // what waited for it goes out after commit
+                    }
+                }
                 case DISCONNECTED -> device.connectionChanged(ConnectionState.DISCONNECTED, at);
                 case ACTIVITY -> device.active(at);
             }

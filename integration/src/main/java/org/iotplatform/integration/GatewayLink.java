@@ -84,8 +84,15 @@ public class GatewayLink {
         return amqpUrl;
     }
 
-    public Optional<String> mqttClientId() {
-        return mqttClientId;
+    /** This instance's MQTT client id stem: {@code iot.ingress.mqtt.client-id}, or from the host name. */
+    public String mqttClientId() {
+        return mqttClientId.orElseGet(() -> {
+            try {
+                return "iot-platform-" + java.net.InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                return "iot-platform";
+            }
+        });
     }
 
     public int mqttConsumers() {

@@ -4,6 +4,7 @@ import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.ClusterConnectionConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
 import org.apache.activemq.artemis.core.remoting.impl.netty.NettyConnectorFactory;
@@ -60,12 +61,11 @@ public class GatewayBroker {
       server.registerBrokerPlugin(plugin);
    }
 
-   /** Starts the broker; {@code interceptors} see each incoming MQTT packet in this order. */
-   public void start(org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor... interceptors) throws Exception {
+   /** Starts the broker; the interceptors see each MQTT packet from ({@code incoming}) and to ({@code outgoing}) clients, in order. */
+   public void start(List<MQTTInterceptor> incoming, List<MQTTInterceptor> outgoing) throws Exception {
       server.start();
-      for (var interceptor : interceptors) {
-         server.getRemotingService().addIncomingInterceptor(interceptor);
-      }
+      incoming.forEach(server.getRemotingService()::addIncomingInterceptor);
+      outgoing.forEach(server.getRemotingService()::addOutgoingInterceptor);
       LOG.info(() -> "broker " + settings.nodeId() + " listening: " + describeAcceptors());
    }
 

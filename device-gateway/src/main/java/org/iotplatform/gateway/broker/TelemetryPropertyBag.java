@@ -1,12 +1,10 @@
 package org.iotplatform.gateway.broker;
 
-import java.lang.reflect.Field;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
-import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
@@ -19,9 +17,7 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  * makes (and persists, and later deletes) an address for every distinct topic: measured, that churn
  * cut the gateway's throughput to a third. The back end reads the bag from the user property.
  *
- * <p>Netty's MQTT messages are immutable, so the publish gets a new variable header by reflection
- * (Netty is pinned by the build's netty-bom and this is covered by the gateway tests). Runs before
- * authorisation, which then checks the shortened topic: the device id part is never changed.
+ * <p>Runs before authorisation, which then checks the shortened topic: the device id part is never changed.
  */
 public class TelemetryPropertyBag implements MQTTInterceptor {
 
@@ -31,11 +27,10 @@ public class TelemetryPropertyBag implements MQTTInterceptor {
    private static final Logger LOG = Logger.getLogger(TelemetryPropertyBag.class.getName());
    private static final String PREFIX = "devices/";
    private static final String EVENTS = "/messages/events/";
-   private static final Field VARIABLE_HEADER = variableHeaderField();
 
    @Override
    public boolean intercept(MqttMessage packet, RemotingConnection connection) {
-      if (VARIABLE_HEADER == null || packet.fixedHeader().messageType() != MqttMessageType.PUBLISH) {
+      if (!PacketRewrite.available() || packet.fixedHeader().messageType() != MqttMessageType.PUBLISH) {
          return true;
       }
       MqttPublishMessage publish = (MqttPublishMessage) packet;
@@ -49,27 +44,11 @@ public class TelemetryPropertyBag implements MQTTInterceptor {
       if (events < 0 || bagStart == topic.length() || topic.indexOf('/', PREFIX.length()) != events) {
          return true; // no bag, or not a telemetry topic: as sent
       }
-      MqttProperties properties = new MqttProperties();
-      for (MqttProperties.MqttProperty<?> p : header.properties().listAll()) {
-         properties.add(p);
-      }
-      properties.add(new MqttProperties.UserProperty(USER_PROPERTY, topic.substring(bagStart)));
       try {
-         VARIABLE_HEADER.set(publish, new MqttPublishVariableHeader(topic.substring(0, bagStart), header.packetId(), properties));
+         PacketRewrite.topic(publish, topic.substring(0, bagStart), topic.substring(bagStart));
       } catch (IllegalAccessException e) {
          LOG.log(Level.WARNING, "cannot move the property bag out of " + topic, e);
       }
       return true; // never false: that would drop the connection
-   }
-
-   private static Field variableHeaderField() {
-      try {
-         Field f = MqttMessage.class.getDeclaredField("variableHeader");
-         f.setAccessible(true);
-         return f;
-      } catch (ReflectiveOperationException | RuntimeException e) {
-         LOG.log(Level.WARNING, "Netty's MqttMessage has changed: property bags stay in topics", e);
-         return null;
-      }
    }
 }

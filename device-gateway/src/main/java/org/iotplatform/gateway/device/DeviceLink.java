@@ -33,14 +33,21 @@ import java.util.logging.Logger;
  * before expiry), Paho MQTT 3.1.1 with a persistent session, QoS 1 telemetry with a message id each,
  * and an on-disk outbox (Paho's file persistence plus its disconnected buffer) so a broken link loses
  * nothing: what is sent while offline goes out, in order, once the link is back. Connects with
- * back-off and jitter. Cloud-to-device messages that carry a {@code command} property go to the
- * {@link CommandHandler}.
+ * back-off and jitter. Direct methods, and cloud-to-device messages that carry a {@code command}
+ * property, go to the {@link CommandHandler}.
  */
 public final class DeviceLink implements MqttCallbackExtended {
 
    private static final Logger LOG = Logger.getLogger(DeviceLink.class.getName());
    private static final ObjectMapper JSON = new ObjectMapper();
    private static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+   /** IoT Hub's direct-method topic (the gateway makes it this device's own). */
+   private static final String METHODS = "$iothub/methods/POST/#";
+   private static final String METHOD_PREFIX = "$iothub/methods/POST/";
+   private static final String TWIN_RESPONSES = "$iothub/twin/res/#";
+   private static final String DESIRED = "$iothub/twin/PATCH/properties/desired/#";
+   private static final String DESIRED_PREFIX = "$iothub/twin/PATCH/properties/desired/";
+   private static final String TWIN_GET_RID = "twin-get";
 
    private final String deviceId;
    private final byte[] key;
@@ -51,6 +58,7 @@ public final class DeviceLink implements MqttCallbackExtended {
    private final MqttConnectOptions options = new MqttConnectOptions();
    private final AtomicLong sent = new AtomicLong();
    private volatile CommandHandler commands = command -> CommandHandler.Result.error(501, "no command handler");
+   private volatile java.util.function.Consumer<JsonNode> desired = d -> { };
 
    /**
     * @param outbox directory of the on-disk outbox (may be shared by many devices: Paho keeps one folder per client id)
@@ -87,6 +95,28 @@ public final class DeviceLink implements MqttCallbackExtended {
       this.commands = handler;
    }
 
+   /** Desired properties, as a whole on connecting (from the twin) and as patches when they change. */
+   public void onDesired(java.util.function.Consumer<JsonNode> handler) {
+      this.desired = handler;
+   }
+
+   /** Patches the device's reported properties in its twin (QoS 1, queued while offline). */
+   public void report(Map<String, ?> properties) throws MqttException, IOException {
+      MqttMessage message = new MqttMessage(JSON.writeValueAsBytes(properties));
+      message.setQos(1);
+      client.publish("$iothub/twin/PATCH/properties/reported/?$rid=" + UUID.randomUUID(), message);
+   }
+
+   private void requestTwin() {
+      try {
+         MqttMessage empty = new MqttMessage(new byte[0]);
+         empty.setQos(1);
+         client.publish("$iothub/twin/GET/?$rid=" + TWIN_GET_RID, empty);
+      } catch (MqttException e) {
+         LOG.warning(() -> deviceId + ": cannot ask for its twin: " + e.getMessage());
+      }
+   }
+
    /**
     * Connects in the background (the first connection with jittered back-off; Paho reconnects by
     * itself after that) and runs {@code connected} once the first connection stands.
@@ -102,7 +132,9 @@ public final class DeviceLink implements MqttCallbackExtended {
          LOG.info(() -> deviceId + " connected");
          // Once: the persistent session keeps the subscription. (Subscribing again in connectComplete
          // while Paho drains its disconnected buffer breaks the connection: a Paho 1.2.5 bug.)
-         client.subscribe("devices/" + deviceId + "/messages/devicebound/#", 1);
+         client.subscribe(new String[] {"devices/" + deviceId + "/messages/devicebound/#", METHODS, TWIN_RESPONSES, DESIRED},
+               new int[] {1, 1, 1, 1});
+         requestTwin();
          connected.run();
       } catch (MqttException e) {
          long next = Math.min(60_000, backOffMillis * 2);
@@ -163,18 +195,67 @@ public final class DeviceLink implements MqttCallbackExtended {
       LOG.log(Level.WARNING, deviceId + " lost its connection (" + describe(cause) + "); buffering", cause);
    }
 
+   /**
+    * Direct methods ({@code $iothub/methods/POST/<name>/?$rid=<rid>}) are run and answered on
+    * {@code $iothub/methods/res/<status>/?$rid=<rid>}; cloud-to-device messages with a {@code command}
+    * property are run without an answer; other messages are logged.
+    */
    @Override
    public void messageArrived(String topic, MqttMessage message) {
-      Map<String, String> properties = propertyBag(topic);
-      String name = properties.get("command");
       String text = new String(message.getPayload(), StandardCharsets.UTF_8);
+      if (topic.startsWith(METHOD_PREFIX)) {
+         int end = topic.indexOf("/?$rid=");
+         if (end < 0) {
+            LOG.warning(() -> deviceId + ": method request without a request id on " + topic);
+            return;
+         }
+         String name = topic.substring(METHOD_PREFIX.length(), end);
+         String rid = topic.substring(end + "/?$rid=".length());
+         CommandHandler.Result result = run(name, text);
+         try {
+            MqttMessage answer = new MqttMessage(JSON.writeValueAsBytes(result.payload()));
+            answer.setQos(1);
+            client.publish("$iothub/methods/res/" + result.status() + "/?$rid=" + rid, answer);
+         } catch (MqttException | IOException e) {
+            LOG.warning(() -> deviceId + ": answer to " + name + " not sent: " + e);
+         }
+         return;
+      }
+      if (topic.startsWith(DESIRED_PREFIX) || topic.startsWith("$iothub/twin/res/200/?$rid=" + TWIN_GET_RID)) {
+         applyDesired(topic, text);
+         return;
+      }
+      if (topic.startsWith("$iothub/twin/res/")) {
+         if (!topic.startsWith("$iothub/twin/res/2")) {
+            LOG.warning(() -> deviceId + ": twin request refused: " + topic + " " + text);
+         }
+         return;
+      }
+      String name = propertyBag(topic).get("command");
       if (name == null) {
          LOG.info(() -> deviceId + " received a message on " + topic + ": " + text);
          return;
       }
+      run(name, text);
+   }
+
+   /** A desired patch, or the twin (whose desired part counts). */
+   private void applyDesired(String topic, String text) {
+      try {
+         JsonNode node = JSON.readTree(text);
+         JsonNode properties = topic.startsWith(DESIRED_PREFIX) ? node : node.path("desired");
+         if (properties.isObject()) {
+            desired.accept(properties);
+         }
+      } catch (IOException | RuntimeException e) {
+         LOG.log(Level.WARNING, deviceId + ": desired properties not applied: " + text, e);
+      }
+   }
+
+   private CommandHandler.Result run(String name, String text) {
       CommandHandler.Result result;
       try {
-         JsonNode payload = text.isBlank() ? JsonNodeFactory.instance.objectNode() : JSON.readTree(text);
+         JsonNode payload = text.isBlank() || text.equals("null") ? JsonNodeFactory.instance.objectNode() : JSON.readTree(text);
          result = commands.handle(new Command(name, payload));
       } catch (IOException e) {
          result = CommandHandler.Result.error(400, "payload is not JSON");
@@ -184,6 +265,7 @@ public final class DeviceLink implements MqttCallbackExtended {
       }
       CommandHandler.Result done = result;
       LOG.info(() -> deviceId + " command " + name + " " + text + " -> " + done.status() + " " + done.payload());
+      return result;
    }
 
    /** The properties of a devicebound topic: {@code devices/<id>/messages/devicebound/<url-encoded bag>}. */

@@ -55,6 +55,12 @@ public class ConnectionEventReporter {
       enqueue(new ConnectionEvent(deviceId, ConnectionEvent.Kind.DISCONNECTED, clock.instant(), protocol, reason, remoteAddress));
    }
 
+   /** A device took (acknowledged) a cloud-to-device message, or refused it (AMQP devices can). */
+   public void messageSettled(String deviceId, String messageId, boolean accepted, Protocol protocol) {
+      enqueue(new ConnectionEvent(deviceId, accepted ? ConnectionEvent.Kind.MESSAGE_DELIVERED : ConnectionEvent.Kind.MESSAGE_REJECTED,
+            clock.instant(), protocol, null, null, messageId));
+   }
+
    /** The device published something; reported at most once per device per {@link #ACTIVITY_INTERVAL}. */
    public void activity(String deviceId, Protocol protocol, String remoteAddress) {
       Instant now = clock.instant();

@@ -22,6 +22,8 @@ public final class PumpModel implements DeviceModel {
    private double wear;
    private double speedRpm = 1480;
    private boolean running = true;
+   /** Which discharge line the station routes this pump to; line 2 is longer (more head, less flow). */
+   private int outletLine = 1;
 
    public PumpModel(long seed, String station, int position) {
       this.random = new Random(seed);
@@ -39,8 +41,9 @@ public final class PumpModel implements DeviceModel {
       }
       boolean fault = wear >= 1.0;
       double load = running && !fault ? speedRpm / 1480 : 0;
-      double flow = load * (118 + 6 * gauss()) * (1 - 0.15 * wear);
-      double pressure = load * (3.4 + 0.1 * gauss()) * (1 - 0.1 * wear);
+      double line = outletLine == 2 ? 0.9 : 1.0;
+      double flow = load * (118 + 6 * gauss()) * (1 - 0.15 * wear) * line;
+      double pressure = load * (3.4 + 0.1 * gauss()) * (1 - 0.1 * wear) / line;
       double vibration = (running ? 0.8 + 6 * wear * wear : 0.05) + 0.08 * Math.abs(gauss());
       double temperature = 38 + 18 * load + 25 * wear * wear + 0.6 * gauss();
       double current = fault && running ? 62 + 4 * gauss() : load * (31 + 1.5 * gauss()) * (1 + 0.2 * wear);
@@ -52,16 +55,27 @@ public final class PumpModel implements DeviceModel {
       values.put("motorCurrent", round(Math.max(0, current), 1));
       values.put("speed", running ? (int) speedRpm : 0);
       values.put("fault", fault);
+      values.put("outletLine", outletLine);
       return values;
    }
 
-   /** {@code stop}, {@code start}, {@code setSpeed {"rpm": n}} (0-3000) and {@code maintain} (a new bearing). */
+   /**
+    * {@code stop}, {@code start}, {@code setSpeed {"rpm": n}} (0-3000), {@code reroute {"line": 1|2}}
+    * and {@code maintain} (a new bearing).
+    */
    @Override
    public synchronized CommandHandler.Result command(Command command) {
       switch (command.name()) {
          case "stop" -> setRunning(false);
          case "start" -> setRunning(true);
          case "maintain" -> maintain();
+         case "reroute" -> {
+            JsonNode line = command.payload().path("line");
+            if (!line.isInt() || line.asInt() < 1 || line.asInt() > 2) {
+               return CommandHandler.Result.error(400, "reroute needs {\"line\": 1 or 2}");
+            }
+            outletLine = line.asInt();
+         }
          case "setSpeed" -> {
             JsonNode rpm = command.payload().path("rpm");
             if (!rpm.isNumber() || rpm.asDouble() < 0 || rpm.asDouble() > 3000) {
@@ -73,7 +87,7 @@ public final class PumpModel implements DeviceModel {
             return DeviceModel.super.command(command);
          }
       }
-      return CommandHandler.Result.ok(Map.of("running", running, "speed", (int) speedRpm));
+      return CommandHandler.Result.ok(Map.of("running", running, "speed", (int) speedRpm, "outletLine", outletLine));
    }
 
    /** Maintenance: a new bearing. */

@@ -25,7 +25,8 @@ final class SimulatedDevice {
    private static final Logger LOG = Logger.getLogger(SimulatedDevice.class.getName());
 
    private final DeviceModel model;
-   private final Duration interval;
+   private volatile Duration interval;
+   private ScheduledExecutorService scheduler;
    private final Clock clock;
    private final Random jitter;
    private final DeviceLink link;
@@ -39,13 +40,47 @@ final class SimulatedDevice {
       this.jitter = new Random(seed);
       this.link = new DeviceLink(deviceId, key, hub, brokerUrl, outbox, clock, seed);
       link.onCommand(model::command);
+      link.onDesired(this::desired);
    }
 
    void start(ScheduledExecutorService scheduler) {
+      this.scheduler = scheduler;
       link.start(scheduler, () -> {
-         long first = (long) (jitter.nextDouble() * interval.toMillis());
-         readings = scheduler.scheduleAtFixedRate(this::report, first, interval.toMillis(), TimeUnit.MILLISECONDS);
+         schedule((long) (jitter.nextDouble() * interval.toMillis()));
+         reportProperties();
       });
+   }
+
+   private synchronized void schedule(long firstMillis) {
+      if (readings != null) {
+         readings.cancel(false);
+      }
+      readings = scheduler.scheduleAtFixedRate(this::report, firstMillis, interval.toMillis(), TimeUnit.MILLISECONDS);
+   }
+
+   /** The desired {@code reportingIntervalSeconds} (1-3600) changes how often it reports; the twin's reported side says so. */
+   private void desired(com.fasterxml.jackson.databind.JsonNode desired) {
+      com.fasterxml.jackson.databind.JsonNode seconds = desired.path("reportingIntervalSeconds");
+      if (seconds.isNumber() && seconds.asInt() >= 1 && seconds.asInt() <= 3600 && seconds.asInt() != interval.toSeconds()) {
+         interval = Duration.ofSeconds(seconds.asInt());
+         LOG.info(() -> link.deviceId() + " now reports every " + interval.toSeconds() + " s");
+         if (scheduler != null && readings != null) {
+            schedule(interval.toMillis());
+         }
+         reportProperties();
+      }
+   }
+
+   private void reportProperties() {
+      try {
+         Map<String, Object> reported = new LinkedHashMap<>();
+         reported.put("reportingIntervalSeconds", interval.toSeconds());
+         reported.put("firmware", "sim-1.0");
+         reported.put("kind", model.tags().getOrDefault("kind", "device"));
+         link.report(reported);
+      } catch (Exception e) {
+         LOG.log(Level.WARNING, link.deviceId() + ": reported properties not sent", e);
+      }
    }
 
    private void report() {

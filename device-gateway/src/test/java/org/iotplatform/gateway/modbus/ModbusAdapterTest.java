@@ -62,6 +62,22 @@ class ModbusAdapterTest {
             assertEquals(1200, slower.get("speedSetpoint").asInt());
             assertEquals(1200.0, pump.get("speedSetpoint"));
 
+            // a direct method is answered: the register map's writes ran
+            try (Backend answers = new Backend(gw, "$iothub/+/methods/res/#")) {
+               org.eclipse.paho.mqttv5.common.MqttMessage request = new org.eclipse.paho.mqttv5.common.MqttMessage(
+                     "{\"rpm\":1300}".getBytes(StandardCharsets.UTF_8));
+               request.setQos(1);
+               backend.client().publish("$iothub/" + id + "/methods/POST/setSpeed/?$rid=41", request);
+               Received answer = answers.next(Duration.ofSeconds(10));
+               assertNotNull(answer, "no answer to the method");
+               assertEquals("$iothub/" + id + "/methods/res/200/$rid=41", answer.topic());
+               assertEquals("{\"speedSetpoint\":1300.0}", answer.payload());
+               assertEquals(1300.0, pump.get("speedSetpoint"));
+               backend.client().publish("$iothub/" + id + "/methods/POST/selfDestruct/?$rid=42", request);
+               Received unknown = answers.next(Duration.ofSeconds(10));
+               assertEquals("$iothub/" + id + "/methods/res/404/$rid=42", unknown.topic());
+            }
+
             command(backend, id, "stop", "");
             // the controller updates its measurements once a second: wait for the one after the stop
             JsonNode stopped = next(backend, id, m -> !m.get("running").asBoolean() && m.get("speed").asInt() == 0);
@@ -71,7 +87,7 @@ class ModbusAdapterTest {
             // a value the register cannot hold is refused, not wrapped round
             command(backend, id, "setSpeed", "{\"rpm\":70000}");
             Thread.sleep(1000);
-            assertEquals(1200.0, pump.get("speedSetpoint"));
+            assertEquals(1300.0, pump.get("speedSetpoint"));
             assertTrue(adapter.readingsSent().get(id) > 3);
          }
       }

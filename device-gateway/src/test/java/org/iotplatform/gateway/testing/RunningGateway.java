@@ -38,12 +38,13 @@ public final class RunningGateway implements AutoCloseable {
    private RunningGateway(Map<String, String> extra, Integer fixedMqttsPort) throws Exception {
       platform = new FakePlatform(HUB);
       dataDir = Files.createTempDirectory("gateway-test");
-      mqttPort = freePort();
-      mqttsPort = fixedMqttsPort != null ? fixedMqttsPort : freePort();
-      amqpPort = freePort();
-      amqpsPort = freePort();
-      httpPort = freePort();
-      httpsPort = freePort();
+      int[] ports = freePorts(6);
+      mqttPort = ports[0];
+      mqttsPort = fixedMqttsPort != null ? fixedMqttsPort : ports[1];
+      amqpPort = ports[2];
+      amqpsPort = ports[3];
+      httpPort = ports[4];
+      httpsPort = ports[5];
       Map<String, String> settings = new HashMap<>(Map.of(
             "host", "127.0.0.1",
             "mqtt-port", String.valueOf(mqttPort),
@@ -101,6 +102,25 @@ public final class RunningGateway implements AutoCloseable {
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, tmf.getTrustManagers(), null);
       return context;
+   }
+
+   /** {@code n} different free ports: all held open while choosing, so none is handed out twice. */
+   public static int[] freePorts(int n) throws IOException {
+      ServerSocket[] sockets = new ServerSocket[n];
+      try {
+         int[] ports = new int[n];
+         for (int i = 0; i < n; i++) {
+            sockets[i] = new ServerSocket(0);
+            ports[i] = sockets[i].getLocalPort();
+         }
+         return ports;
+      } finally {
+         for (ServerSocket socket : sockets) {
+            if (socket != null) {
+               socket.close();
+            }
+         }
+      }
    }
 
    public static int freePort() throws IOException {

@@ -10,6 +10,15 @@ public final class AfterCommit {
     private AfterCommit() {
     }
 
+    /**
+     * Like {@link #run} but on one of {@code executor}'s threads: the work may call EJBs, which cannot
+     * be called from a transaction's completion (the container fails to resume the finished transaction).
+     */
+    public static void runAsync(TransactionSynchronizationRegistry transactions, java.util.concurrent.Executor executor,
+                                Runnable work) {
+        run(transactions, () -> executor.execute(work));
+    }
+
     public static void run(TransactionSynchronizationRegistry transactions, Runnable work) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override

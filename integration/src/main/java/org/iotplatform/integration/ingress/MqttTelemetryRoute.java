@@ -1,6 +1,5 @@
 package org.iotplatform.integration.ingress;
 
-import java.net.InetAddress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +34,7 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
         int consumers = link.mqttConsumers();
         TelemetryBatcher batcher = batcher(Math.max(link.mqttInFlight(), link.maxBatch()) * consumers);
         PahoMqtt5Component component = getContext().getComponent("paho-mqtt5", PahoMqtt5Component.class);
-        String baseId = link.mqttClientId().orElseGet(MqttTelemetryRoute::defaultClientId);
+        String baseId = link.mqttClientId();
         for (int i = 1; i <= consumers; i++) {
             // Built in code: '+', '#' and '$' of the subscription do not survive an endpoint URI.
             PahoMqtt5Configuration config = component.getConfiguration().copy();
@@ -75,13 +74,5 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
             }
         }
         return "";
-    }
-
-    private static String defaultClientId() {
-        try {
-            return "iot-platform-" + InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "iot-platform";
-        }
     }
 }

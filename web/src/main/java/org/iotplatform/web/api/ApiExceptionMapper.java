@@ -13,7 +13,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.iotplatform.commanding.CommandNotSentException;
+import org.iotplatform.commanding.DeviceNotConnectedException;
+import org.iotplatform.commanding.InvalidCommandException;
+import org.iotplatform.commanding.MessageNotFoundException;
+import org.iotplatform.commanding.MessageQueueFullException;
+import org.iotplatform.commanding.MethodTimeoutException;
 import org.iotplatform.operators.AccountExistsException;
+import org.iotplatform.twin.InvalidTwinException;
+import org.iotplatform.twin.TwinConflictException;
 import org.iotplatform.operators.AccountNotFoundException;
 import org.iotplatform.operators.InvalidAccountException;
 import org.iotplatform.registry.DeviceExistsException;
@@ -49,8 +57,26 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
                     .entity(new ImportErrors("import-rejected", rejected.getMessage(), rejected.errors()))
                     .build();
         }
-        if (e instanceof InvalidAccountException || e instanceof InvalidDeviceException
-                || e instanceof InvalidRuleException || e instanceof IllegalArgumentException) {
+        if (e instanceof MessageQueueFullException) {
+            return error(429, "queue-full", e.getMessage());
+        }
+        if (e instanceof MessageNotFoundException) {
+            return error(404, "not-found", e.getMessage());
+        }
+        if (e instanceof TwinConflictException) {
+            return error(412, "precondition-failed", e.getMessage());
+        }
+        if (e instanceof DeviceNotConnectedException) {
+            return error(404, "device-not-connected", e.getMessage());
+        }
+        if (e instanceof MethodTimeoutException) {
+            return error(504, "timeout", e.getMessage());
+        }
+        if (e instanceof CommandNotSentException) {
+            return error(503, "gateway-unavailable", e.getMessage());
+        }
+        if (e instanceof InvalidAccountException || e instanceof InvalidDeviceException || e instanceof InvalidCommandException
+                || e instanceof InvalidTwinException || e instanceof InvalidRuleException || e instanceof IllegalArgumentException) {
             return error(400, "invalid-request", e.getMessage());
         }
         if (e instanceof AccountExistsException || e instanceof DeviceExistsException) {

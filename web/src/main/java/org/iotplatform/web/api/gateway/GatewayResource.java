@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.iotplatform.operators.Role;
+import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceRevocation;
 import org.iotplatform.web.api.ApiError;
@@ -45,11 +46,20 @@ public class GatewayResource {
     }
 
     public record ConnectionEventReport(String deviceId, String event, Instant at, String protocol, String reason,
-                                        String remoteAddress) {
+                                        String remoteAddress, String messageId) {
+        boolean settlement() {
+            return MESSAGE_DELIVERED.equals(event) || MESSAGE_REJECTED.equals(event);
+        }
     }
+
+    static final String MESSAGE_DELIVERED = "message-delivered";
+    static final String MESSAGE_REJECTED = "message-rejected";
 
     @Inject
     DeviceRegistry registry;
+
+    @Inject
+    CloudToDeviceMessages messages;
 
     @POST
     @Path("device-auth")
@@ -79,15 +89,18 @@ public class GatewayResource {
 
     @POST
     @Path("connection-events")
-    @Operation(summary = "Connected, disconnected and activity reports (gateways only)")
+    @Operation(summary = "Connected, disconnected and activity reports, and cloud-to-device deliveries (gateways only)")
     public Response connectionEvents(List<ConnectionEventReport> events) {
         if (events == null) {
             throw new BadRequestException("body required");
         }
         registry.recordConnectionEvents(events.stream()
+                .filter(e -> !e.settlement())
                 .map(e -> new DeviceRegistry.ConnectionReport(e.deviceId(), e.event(), e.at(), e.protocol(),
                         e.reason(), e.remoteAddress()))
                 .toList());
+        events.stream().filter(ConnectionEventReport::settlement)
+                .forEach(e -> messages.settled(e.deviceId(), e.messageId(), MESSAGE_DELIVERED.equals(e.event())));
         return Response.noContent().build();
     }
 }

@@ -39,7 +39,12 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import org.iotplatform.commanding.CloudToDeviceMessages;
+import org.iotplatform.commanding.CommandHistory;
+import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.operators.Role;
+import org.iotplatform.twin.DeviceTwins;
+import org.iotplatform.web.ui.CurrentOperator;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceId;
@@ -96,6 +101,11 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private TimeSeriesChart live;
     private HistoryPanel historyPanel;
     private RejectedMessagesGrid rejected;
+    private CommandsPanel commands;
+    private final DirectMethods methods;
+    private final CloudToDeviceMessages messages;
+    private final DeviceTwins twins;
+    private final CommandHistory commandHistory;
 
     private TelemetryFeed.Subscription subscription;
     private ThrottledUpdates<TelemetryMessage> updates;
@@ -106,7 +116,12 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
 
     @Inject
     public DeviceView(DeviceRegistry registry, TelemetryHistory history, TelemetryFeed feed,
-                      DashboardExecutor executor, Clock clock) {
+                      DashboardExecutor executor, Clock clock, DirectMethods methods, CloudToDeviceMessages messages,
+                      DeviceTwins twins, CommandHistory commandHistory) {
+        this.methods = methods;
+        this.messages = messages;
+        this.twins = twins;
+        this.commandHistory = commandHistory;
         this.registry = registry;
         this.history = history;
         this.feed = feed;
@@ -198,10 +213,13 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         rejected = new RejectedMessagesGrid(deviceId, history, executor);
         rejected.setId("device-rejected-section");
 
+        boolean mayCommand = CurrentOperator.role().filter(r -> r == Role.ADMIN || r == Role.OPERATOR).isPresent();
+        commands = new CommandsPanel(deviceId, methods, messages, twins, commandHistory, executor, mayCommand);
         add(header(device),
                 section("device-latest-section", "Latest values", null, latest),
                 section("device-live-section", "Live", "last 10 minutes, as messages arrive", live),
                 section("device-history-section", "History", null, historyPanel),
+                section("device-commands-section", "Commands and twin", mayCommand ? null : "read only for viewers", commands),
                 rejected);
     }
 
@@ -295,6 +313,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         });
         historyPanel.start();
         rejected.load();
+        commands.load();
     }
 
     private void startLive(UI ui) {

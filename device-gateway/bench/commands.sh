@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Command benchmark (a benchmark, not a test): direct-method round trips through REST, EJB, Camel,
+# the gateway and back, at RATE calls/s for SECONDS, over DEVICES devices that answer at once; then
+# cloud-to-device messages at MESSAGE_RATE/s (REST call to arrival at the device). Prints RESULT lines.
+#
+# Needs the platform running (./run.sh).     RATE=500 SECONDS=30 device-gateway/bench/commands.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DEVICES=${DEVICES:-50}
+RATE=${RATE:-500}
+MESSAGE_RATE=${MESSAGE_RATE:-200}
+SECONDS_PER_PHASE=${SECONDS:-30}
+PREFIX=${PREFIX:-cbench}
+. device-gateway/bench/lib.sh
+
+register_devices "$PREFIX" "$DEVICES"
+run() {
+  java -Xmx1g -cp "$JAR" org.iotplatform.gateway.bench.CommandLoad --platform "$URL" \
+    --admin-password-file .run/secrets/admin-password --gateway localhost:1883 --prefix "$PREFIX" \
+    --count "$DEVICES" --key "$KEY" --seconds "$SECONDS_PER_PHASE" "$@"
+}
+echo "== command benchmark: $DEVICES devices, $(nproc) cores"
+log "warm-up"
+run --mode methods --rate 100 --seconds 10 | grep RESULT
+log "direct methods at $RATE/s"
+run --mode methods --rate "$RATE" | tee "$STATE/methods.log" | grep -E 'RESULT|progress t=(10|20|30)s'
+log "cloud-to-device messages at $MESSAGE_RATE/s"
+run --mode messages --rate "$MESSAGE_RATE" | tee "$STATE/messages.log" | grep -E 'RESULT|progress t=(10|20|30)s'

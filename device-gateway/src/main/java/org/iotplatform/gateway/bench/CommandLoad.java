@@ -1,0 +1,198 @@
+package org.iotplatform.gateway.bench;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import org.iotplatform.gateway.CommandLineOptions;
+import org.iotplatform.gateway.device.DeviceToken;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Command benchmark through the whole platform: {@code count} devices (MQTT 5, answering at once) and a
+ * caller of the REST API at {@code rate} calls/s for {@code seconds}. Mode {@code methods}: direct
+ * methods, round trip from the REST call to its answer. Mode {@code messages}: cloud-to-device
+ * messages, from the REST call to the message reaching the device. Prints progress and a
+ * {@code RESULT} line with p50/p95/p99 in milliseconds.
+ *
+ * <pre>java -cp iot-device-gateway.jar org.iotplatform.gateway.bench.CommandLoad --mode methods
+ *   --platform http://localhost:8080 --admin-password-file F --gateway localhost:1883 --prefix cbench
+ *   --count 50 --key BASE64 --rate 500 --seconds 30</pre>
+ */
+public final class CommandLoad {
+
+   private CommandLoad() {
+   }
+
+   public static void main(String[] args) throws Exception {
+      Map<String, String> a = CommandLineOptions.parse(args, 0);
+      String mode = a.getOrDefault("mode", "methods");
+      String platform = a.getOrDefault("platform", "http://localhost:8080");
+      String auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + Files.readString(
+            Path.of(CommandLineOptions.required(a, "admin-password-file"))).trim()).getBytes(StandardCharsets.UTF_8));
+      String[] gateway = a.getOrDefault("gateway", "localhost:1883").split(":");
+      String prefix = a.getOrDefault("prefix", "cbench");
+      int count = Integer.parseInt(a.getOrDefault("count", "50"));
+      byte[] key = Base64.getDecoder().decode(CommandLineOptions.required(a, "key"));
+      double rate = Double.parseDouble(a.getOrDefault("rate", "500"));
+      int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
+
+      Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      Histogram arrival = new Histogram();
+      List<Mqtt5AsyncClient> devices = new ArrayList<>();
+      List<CompletableFuture<?>> ready = new ArrayList<>();
+      long expiry = Instant.now().plusSeconds(24 * 3600).getEpochSecond();
+      for (int i = 0; i < count; i++) {
+         String id = prefix + "-" + String.format(Locale.ROOT, "%06d", i);
+         Mqtt5AsyncClient device = MqttClient.builder().useMqttVersion5().identifier(id)
+               .serverAddress(new InetSocketAddress(gateway[0], Integer.parseInt(gateway[1]))).buildAsync();
+         devices.add(device);
+         ready.add(device.connectWith().cleanStart(true).simpleAuth().username(id)
+               .password(DeviceToken.sas("iothub.local", id, key, expiry).getBytes(StandardCharsets.UTF_8)).applySimpleAuth().send()
+               .thenCompose(c -> "methods".equals(mode)
+                     ? device.subscribeWith().topicFilter("$iothub/methods/POST/#").qos(MqttQos.AT_LEAST_ONCE)
+                           .callback(p -> {
+                              String topic = p.getTopic().toString();
+                              String rid = topic.substring(topic.indexOf("?$rid=") + 6);
+                              device.publishWith().topic("$iothub/methods/res/200/?$rid=" + rid).qos(MqttQos.AT_LEAST_ONCE)
+                                    .payload("{\"ok\":true}".getBytes(StandardCharsets.UTF_8)).send();
+                           }).send()
+                     : device.subscribeWith().topicFilter("devices/" + id + "/messages/devicebound/#").qos(MqttQos.AT_LEAST_ONCE)
+                           .callback(p -> {
+                              Long at = sentAt.remove(new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8));
+                              if (at != null) {
+                                 arrival.add((System.nanoTime() - at) / 1_000_000);
+                              }
+                           }).send()));
+      }
+      CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+      Thread.sleep(3000); // the platform learns they are connected
+      System.out.printf(Locale.ROOT, "CONNECTED %d devices (%s)%n", count, mode);
+
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+      Histogram roundTrip = new Histogram();
+      AtomicLong sent = new AtomicLong();
+      AtomicLong ok = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
+      Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
+      long start = System.nanoTime();
+      long end = start + TimeUnit.SECONDS.toNanos(seconds);
+      long interval = (long) (1e9 / rate);
+      long due = start;
+      long lastReport = start;
+      long lastOk = 0;
+      int d = 0;
+      while (System.nanoTime() < end) {
+         long now = System.nanoTime();
+         while (due <= now) {
+            String id = prefix + "-" + String.format(Locale.ROOT, "%06d", d);
+            d = (d + 1) % count;
+            due += interval;
+            long n = sent.incrementAndGet();
+            long t0 = System.nanoTime();
+            HttpRequest request;
+            if ("methods".equals(mode)) {
+               request = HttpRequest.newBuilder(URI.create(platform + "/api/v1/devices/" + id + "/methods/ping"))
+                     .header("Authorization", auth).header("Content-Type", "application/json")
+                     .POST(HttpRequest.BodyPublishers.ofString("{\"payload\":{\"n\":" + n + "},\"timeoutSeconds\":10}")).build();
+            } else {
+               String marker = "m" + n;
+               sentAt.put(marker, t0);
+               request = HttpRequest.newBuilder(URI.create(platform + "/api/v1/devices/" + id + "/messages"))
+                     .header("Authorization", auth).header("Content-Type", "application/json")
+                     .POST(HttpRequest.BodyPublishers.ofString("{\"payload\":\"" + marker + "\",\"ttlSeconds\":60}")).build();
+            }
+            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+               if (e != null) {
+                  failed.incrementAndGet();
+                  return;
+               }
+               statuses.computeIfAbsent(r.statusCode(), s -> new AtomicLong()).incrementAndGet();
+               if (r.statusCode() / 100 == 2) {
+                  ok.incrementAndGet();
+                  roundTrip.add((System.nanoTime() - t0) / 1_000_000);
+               } else {
+                  failed.incrementAndGet();
+               }
+            });
+         }
+         if (now - lastReport >= 1_000_000_000L) {
+            long o = ok.get();
+            System.out.printf(Locale.ROOT, "progress t=%.0fs sent=%d ok=%d failed=%d rate=%d/s%n",
+                  (now - start) / 1e9, sent.get(), o, failed.get(), o - lastOk);
+            lastOk = o;
+            lastReport = now;
+         }
+         LockSupport.parkNanos(Math.max(0, Math.min(due - System.nanoTime(), 1_000_000)));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (ok.get() + failed.get() < sent.get() && System.nanoTime() < deadline) {
+         Thread.sleep(100);
+      }
+      Thread.sleep(1000);
+      double elapsed = seconds;
+      Histogram shown = "methods".equals(mode) ? roundTrip : arrival;
+      System.out.printf(Locale.ROOT, "RESULT mode=%s devices=%d target=%.0f/s sent=%d ok=%d failed=%d okRate=%.0f/s statuses=%s "
+                  + "latencyMs p50=%d p95=%d p99=%d max=%d%s%n", mode, count, rate, sent.get(), ok.get(), failed.get(),
+            ok.get() / elapsed, statuses, shown.percentile(0.5), shown.percentile(0.95), shown.percentile(0.99), shown.max(),
+            "messages".equals(mode) ? " delivered=" + arrival.count() + " restCallMs p99=" + roundTrip.percentile(0.99) : "");
+      devices.forEach(Mqtt5AsyncClient::disconnect);
+      System.exit(0);
+   }
+
+   /** Milliseconds, 0 to 60 s. */
+   private static final class Histogram {
+      private final AtomicLongArray counts = new AtomicLongArray(60_001);
+      private final AtomicLong max = new AtomicLong();
+
+      void add(long millis) {
+         counts.incrementAndGet((int) Math.max(0, Math.min(millis, 60_000)));
+         max.accumulateAndGet(millis, Math::max);
+      }
+
+      long count() {
+         long total = 0;
+         for (int i = 0; i < counts.length(); i++) {
+            total += counts.get(i);
+         }
+         return total;
+      }
+
+      long max() {
+         return max.get();
+      }
+
+      long percentile(double q) {
+         long total = count();
+         long rank = (long) Math.ceil(q * total);
+         long seen = 0;
+         for (int i = 0; i < counts.length(); i++) {
+            seen += counts.get(i);
+            if (rank > 0 && seen >= rank) {
+               return i;
+            }
+         }
+         return -1;
+      }
+   }
+}

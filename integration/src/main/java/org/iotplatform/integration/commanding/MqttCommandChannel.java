@@ -1,0 +1,102 @@
+package org.iotplatform.integration.commanding;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.iotplatform.commanding.CommandChannel;
+import org.iotplatform.integration.CamelRuntime;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@link CommandChannel} over the gateway's MQTT: each command is an exchange on the command egress
+ * route, with IoT Hub's device topic for it in the back end's id-carrying form
+ * ({@code $iothub/<id>/methods/POST/<method>/?$rid=<rid>}; the gateway shows the device the id-less one).
+ */
+@Singleton
+@Local(CommandChannel.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class MqttCommandChannel implements CommandChannel {
+
+    /** The user property the gateway reports deliveries by (its DeviceboundSettlements). */
+    static final String DELIVERY_MARK = "iot-message-id";
+
+    @Inject
+    CamelRuntime camel;
+
+    private volatile ProducerTemplate producer;
+
+    @Override
+    public void sendMethodRequest(String deviceId, String method, String requestId, byte[] payload, Duration expiry) {
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
+        publish("$iothub/" + deviceId + "/methods/POST/" + method + "/?$rid=" + requestId, payload, properties);
+    }
+
+    /**
+     * IoT Hub's C2D topic with the property bag ({@code $.mid}, {@code $.to}, application properties),
+     * and the message id again as a user property, by which the gateway reports delivery.
+     */
+    @Override
+    public void sendCloudToDevice(String deviceId, String messageId, Map<String, String> applicationProperties, byte[] payload,
+                                  Duration expiry) {
+        StringBuilder bag = new StringBuilder("%24.mid=").append(encode(messageId))
+                .append("&%24.to=").append(encode("/devices/" + deviceId + "/messages/deviceBound"));
+        applicationProperties.forEach((k, v) -> bag.append('&').append(encode(k)).append('=').append(encode(v)));
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
+        properties.setUserProperties(List.of(new UserProperty(DELIVERY_MARK, messageId)));
+        publish("devices/" + deviceId + "/messages/devicebound/" + bag, payload, properties);
+    }
+
+    @Override
+    public void sendDesired(String deviceId, long version, byte[] patch) {
+        publish("$iothub/" + deviceId + "/twin/PATCH/properties/desired/?$version=" + version, patch, new MqttProperties());
+    }
+
+    @Override
+    public void sendTwinResponse(String deviceId, String requestId, int status, Long version, byte[] body) {
+        MqttProperties properties = new MqttProperties();
+        properties.setMessageExpiryInterval(60L); // devices give up on twin requests long before
+        publish("$iothub/" + deviceId + "/twin/res/" + status + "/?$rid=" + requestId + (version == null ? "" : "&$version=" + version),
+                body, properties);
+    }
+
+    private void publish(String topic, byte[] payload, MqttProperties properties) {
+        Map<String, Object> headers = new HashMap<>();
+        headers.put(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
+        headers.put(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, properties);
+        producer().sendBodyAndHeaders(DeviceCommandRoutes.EGRESS, payload, headers);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private ProducerTemplate producer() {
+        ProducerTemplate p = producer;
+        if (p == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = camel.context().createProducerTemplate();
+                }
+                p = producer;
+            }
+        }
+        return p;
+    }
+}

@@ -1,0 +1,121 @@
+package org.iotplatform.web.api.commanding;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.iotplatform.commanding.CloudToDeviceMessages;
+import org.iotplatform.commanding.DeviceCommand;
+import org.iotplatform.commanding.InvalidCommandException;
+import org.iotplatform.operators.Role;
+import org.iotplatform.registry.DeviceId;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cloud-to-device messages: {@code POST /devices/{id}/messages} with {@code {"payload":<any JSON>,
+ * "properties":{"name":"value"},"ttlSeconds":3600}} answers {@code 202} with the message id; the
+ * message's state ({@code enqueued}, {@code delivered}, {@code expired}, {@code rejected}) is at
+ * {@code GET /devices/{id}/messages/{messageId}}. A string payload is sent as that text, anything else
+ * as JSON. {@code 429} when the device already has the most messages waiting.
+ */
+@Path("devices/{deviceId}/messages")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class MessageResource {
+
+   private static final JsonProvider JSON = JsonProvider.provider();
+
+   public record MessageView(String messageId, String state, String payload, Map<String, String> properties,
+                             Instant enqueuedAt, Instant expiresAt, Instant completedAt, String requestedBy) {
+   }
+
+   @Inject
+   CloudToDeviceMessages messages;
+
+   @Context
+   SecurityContext security;
+
+   @POST
+   @Consumes(MediaType.APPLICATION_JSON)
+   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+   public Response send(@PathParam("deviceId") String deviceId, String body) {
+      JsonObject request = object(body);
+      JsonValue payload = request.getOrDefault("payload", JsonValue.NULL);
+      String text = payload.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) payload).getString() : payload.toString();
+      Map<String, String> properties = new LinkedHashMap<>();
+      JsonValue props = request.get("properties");
+      if (props != null && props.getValueType() == JsonValue.ValueType.OBJECT) {
+         props.asJsonObject().forEach((k, v) -> properties.put(k,
+               v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
+      } else if (props != null && props.getValueType() != JsonValue.ValueType.NULL) {
+         throw new InvalidCommandException("properties must be an object of names to values");
+      }
+      JsonValue ttl = request.get("ttlSeconds");
+      Duration life = null;
+      if (ttl != null && ttl.getValueType() != JsonValue.ValueType.NULL) {
+         if (ttl.getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new InvalidCommandException("ttlSeconds must be a number");
+         }
+         life = Duration.ofSeconds(((jakarta.json.JsonNumber) ttl).longValue());
+      }
+      DeviceCommand sent = messages.send(DeviceId.of(deviceId), text, properties, life, security.getUserPrincipal().getName());
+      return Response.accepted(view(sent)).location(URI.create("devices/" + deviceId + "/messages/" + sent.name())).build();
+   }
+
+   @GET
+   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+   public List<MessageView> list(@PathParam("deviceId") String deviceId, @QueryParam("state") String state,
+                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+      return messages.list(DeviceId.of(deviceId), state, limit).stream().map(MessageResource::view).toList();
+   }
+
+   @GET
+   @Path("{messageId}")
+   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+   public MessageView get(@PathParam("deviceId") String deviceId, @PathParam("messageId") String messageId) {
+      return view(messages.get(DeviceId.of(deviceId), messageId));
+   }
+
+   static MessageView view(DeviceCommand m) {
+      Map<String, String> properties = new LinkedHashMap<>();
+      if (m.properties() != null && !m.properties().isBlank()) {
+         JSON.createReader(new StringReader(m.properties())).readObject()
+               .forEach((k, v) -> properties.put(k, v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
+      }
+      return new MessageView(m.name(), m.state(), m.request(), properties, m.requestedAt(), m.expiresAt(), m.completedAt(), m.requestedBy());
+   }
+
+   private static JsonObject object(String body) {
+      try {
+         JsonValue value = JSON.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body)).readValue();
+         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidCommandException("the body must be a JSON object {\"payload\":..., \"ttlSeconds\":...}");
+         }
+         return value.asJsonObject();
+      } catch (jakarta.json.JsonException e) {
+         throw new InvalidCommandException("the body is not JSON: " + e.getMessage());
+      }
+   }
+}

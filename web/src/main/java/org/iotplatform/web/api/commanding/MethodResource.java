@@ -1,0 +1,102 @@
+package org.iotplatform.web.api.commanding;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.iotplatform.commanding.DirectMethods;
+import org.iotplatform.commanding.InvalidCommandException;
+import org.iotplatform.commanding.MethodResult;
+import org.iotplatform.operators.Role;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.web.api.ApiExceptionMapper;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Direct methods: {@code POST /devices/{id}/methods/{name}} with {@code {"payload":{...},"timeoutSeconds":30}}
+ * answers {@code {"status":<device's status>,"payload":<device's JSON>}} once the device answers;
+ * {@code 404} when the device is not connected, {@code 504} when it does not answer in time. The
+ * request thread is not held while the device thinks.
+ */
+@Path("devices/{deviceId}/methods")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MethodResource {
+
+   /** Looked up once: {@code Json.create...} finds the provider on every call, slowly on Payara. */
+   private static final JsonProvider JSON = JsonProvider.provider();
+
+   @Inject
+   DirectMethods methods;
+
+   private final ApiExceptionMapper errors = new ApiExceptionMapper();
+
+   @Context
+   SecurityContext security;
+
+   @POST
+   @Path("{method}")
+   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+   public void invoke(@PathParam("deviceId") String deviceId, @PathParam("method") String method, String body,
+                      @Suspended AsyncResponse response) {
+      JsonObject request = parse(body);
+      JsonValue payload = request.getOrDefault("payload", JsonValue.NULL);
+      Duration timeout = Duration.ofSeconds(request.containsKey("timeoutSeconds")
+            ? number(request, "timeoutSeconds") : 30);
+      methods.invoke(DeviceId.of(deviceId), method, payload.toString(), timeout, security.getUserPrincipal().getName())
+            .whenComplete((result, error) -> {
+               if (error == null) {
+                  response.resume(Response.ok(view(result)).build());
+               } else {
+                  Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                  response.resume(cause instanceof RuntimeException r ? errors.toResponse(r) : errors.toResponse(new IllegalStateException(cause)));
+               }
+            });
+   }
+
+   private static JsonObject view(MethodResult result) {
+      JsonValue payload = result.payload() == null ? JsonValue.NULL
+            : JSON.createReader(new StringReader(result.payload())).readValue();
+      return JSON.createObjectBuilder().add("status", result.status()).add("payload", payload).build();
+   }
+
+   private static JsonObject parse(String body) {
+      if (body == null || body.isBlank()) {
+         return JsonValue.EMPTY_JSON_OBJECT;
+      }
+      try {
+         JsonValue value = JSON.createReader(new StringReader(body)).readValue();
+         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidCommandException("the body must be a JSON object {\"payload\":..., \"timeoutSeconds\":...}");
+         }
+         return value.asJsonObject();
+      } catch (jakarta.json.JsonException e) {
+         throw new InvalidCommandException("the body is not JSON: " + e.getMessage());
+      }
+   }
+
+   private static long number(JsonObject request, String name) {
+      JsonValue v = request.get(name);
+      if (v.getValueType() != JsonValue.ValueType.NUMBER) {
+         throw new InvalidCommandException(name + " must be a number");
+      }
+      return ((jakarta.json.JsonNumber) v).longValue();
+   }
+}
