@@ -219,17 +219,17 @@ class DashboardBrowserIT extends WithGateway {
         WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#method-name input")));
         name.sendKeys("setSpeed");
         WebElement payload = browser.findElement(By.cssSelector("#method-payload textarea"));
-        payload.clear();
-        payload.sendKeys("{\"rpm\":1200}");
+        payload.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "{\"rpm\":1200}");
         browser.findElement(By.id("method-invoke")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("method-result"), "status 200"));
         assertTrue(browser.findElement(By.id("method-result")).getText().contains("{\"speed\":1200}"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("twin-versions"), "desired version 1"));
         WebElement editor = browser.findElement(By.cssSelector("#twin-desired textarea"));
-        editor.clear();
-        editor.sendKeys("{\"reportingIntervalSeconds\":10}");
+        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "{\"reportingIntervalSeconds\":10}");
         browser.findElement(By.id("twin-save")).click();
+        wait.until(d -> !d.findElement(By.id("twin-result")).getText().isBlank());
+        assertEquals("saved", browser.findElement(By.id("twin-result")).getText());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("twin-versions"), "desired version 2"));
         await("the device is told", Duration.ofSeconds(15), () -> desired.stream().anyMatch(d -> d.contains("\"reportingIntervalSeconds\":10")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-history"), "setSpeed"));

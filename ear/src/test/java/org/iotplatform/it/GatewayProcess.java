@@ -26,7 +26,8 @@ import javax.net.ssl.TrustManagerFactory;
 final class GatewayProcess implements AutoCloseable {
 
     static final int MQTT_PORT = 21883;
-    static final int MQTTS_PORT = 28883;
+    /** 8883: the Azure device SDK cannot use another port. */
+    static final int MQTTS_PORT = 8883;
     static final int AMQP_PORT = 25672;
     static final int AMQPS_PORT = 25671;
     static final int HTTP_PORT = 28088;
