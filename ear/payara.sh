@@ -16,6 +16,13 @@ log() { printf '[payara] %s\n' "$*" >&2; }
 
 asadmin() { "$dir/payara6/bin/asadmin" "$@"; }
 
+# Payara's HTTP listener has 5 worker threads by default: REST callers (direct methods at hundreds a
+# second) queued behind them for seconds. Applied to domains made before this setting too.
+tune_http_threads() {
+  sed -i "s|<thread-pool name=\"http-thread-pool\"></thread-pool>|<thread-pool name=\"http-thread-pool\" min-thread-pool-size=\"8\" max-thread-pool-size=\"${PAYARA_HTTP_THREADS:-64}\"></thread-pool>|" \
+    "$1/config/domain.xml"
+}
+
 prepare() {
   if [ ! -x "$dir/payara6/bin/asadmin" ]; then
     log "fetching Payara $PAYARA_VERSION through Maven into $dir"
@@ -38,6 +45,7 @@ prepare() {
         "$domain_dir/config/domain.xml"
     fi
   fi
+  tune_http_threads "$domain_dir"
 }
 
 start() {
@@ -47,12 +55,27 @@ start() {
     log "domain $domain already running"
   else
     # Copied in before start-up: deploying right after start-domain races the apps still loading.
+    # The domain also starts the EAR it deployed last time and then redeploys the new one: the
+    # markers tell when that is done, so nobody talks to the old one while it is being replaced.
     if [ -n "$ear" ]; then
       mkdir -p "$domain_dir/autodeploy"
+      rm -f "$domain_dir/autodeploy/$(basename "$ear")_deployed" "$domain_dir/autodeploy/$(basename "$ear")_deployFailed"
       cp "$ear" "$domain_dir/autodeploy/"
     fi
+    tune_http_threads "$domain_dir"
     log "starting domain $domain"
     asadmin start-domain "$domain" >/dev/null
+    if [ -n "$ear" ]; then
+      local marker="$domain_dir/autodeploy/$(basename "$ear")" waited=0
+      until [ -e "${marker}_deployed" ]; do
+        if [ -e "${marker}_deployFailed" ]; then
+          log "deploying $(basename "$ear") failed; see $domain_dir/logs/server.log"
+          exit 1
+        fi
+        [ $waited -lt "${PAYARA_START_TIMEOUT:-420}" ] || { log "$(basename "$ear") not deployed in time"; exit 1; }
+        sleep 2; waited=$((waited + 2))
+      done
+    fi
   fi
   log "waiting for $health"
   local deadline=$((SECONDS + ${PAYARA_START_TIMEOUT:-420}))

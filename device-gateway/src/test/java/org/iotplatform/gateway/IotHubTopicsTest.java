@@ -45,6 +45,16 @@ class IotHubTopicsTest extends OneGatewayPerClass {
          assertEquals("{\"rpm\":1200}", got.payload());
          assertNull(b.next(), "device b must not see a's request");
 
+         // the back end's way: a fixed topic, the request id ahead of the payload (no broker address per request)
+         org.eclipse.paho.mqttv5.common.MqttMessage enveloped = new org.eclipse.paho.mqttv5.common.MqttMessage(
+               "\u0000$rid=8\n{\"rpm\":900}".getBytes(StandardCharsets.UTF_8));
+         enveloped.setQos(1);
+         backend.client().publish("$iothub/hub-a/methods/POST/setSpeed/", enveloped);
+         Received bagged = a.next();
+         assertNotNull(bagged, "device a got no request with its id ahead of the payload");
+         assertEquals("$iothub/methods/POST/setSpeed/?$rid=8", bagged.topic());
+         assertEquals("{\"rpm\":900}", bagged.payload(), "the device gets the payload alone");
+
          a.client.publish("$iothub/methods/res/200/?$rid=7", new MqttMessage("{\"ok\":true}".getBytes(StandardCharsets.UTF_8)));
          Received reply = backend.next(Duration.ofSeconds(5));
          assertNotNull(reply, "the back end got no reply");

@@ -3,7 +3,6 @@ package org.iotplatform.commanding;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -14,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.audit.AuditTrail;
+import org.iotplatform.infrastructure.concurrent.CommandThreads;
 import org.iotplatform.infrastructure.transaction.AfterCommit;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
@@ -67,8 +67,8 @@ public class CloudToDeviceMessages {
    @Resource
    TransactionSynchronizationRegistry transactions;
 
-   @Resource
-   ManagedExecutorService executor;
+   @Inject
+   CommandThreads executor;
 
    @Inject
    @ConfigProperty(name = "iot.messages.max-pending", defaultValue = "50")

@@ -1,11 +1,10 @@
 package org.iotplatform.commanding;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import org.iotplatform.infrastructure.concurrent.CommandThreads;
 import org.iotplatform.registry.DeviceConnected;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.twin.DeviceTwins;
@@ -28,8 +27,8 @@ public class CommandDeliveries {
    @Inject
    DeviceTwins twins;
 
-   @Resource
-   ManagedExecutorService executor;
+   @Inject
+   CommandThreads executor;
 
    void connected(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnected event) {
       executor.execute(() -> deliver(event.deviceId()));

@@ -1,19 +1,18 @@
 package org.iotplatform.commanding;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.stream.JsonParsingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iotplatform.infrastructure.concurrent.CommandThreads;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceId;
@@ -72,8 +71,8 @@ public class DirectMethods {
    @Inject
    Clock clock;
 
-   @Resource
-   ManagedExecutorService executor;
+   @Inject
+   CommandThreads executor;
 
    @Inject
    @ConfigProperty(name = "iot.methods.max-in-flight", defaultValue = "10000")
@@ -120,7 +119,8 @@ public class DirectMethods {
                pending.remove(requestId);
                Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                      ? failure.getCause() : failure;
-               keep(deviceId, method, payload, actor, started, result, error);
+               // kept off the caller's path: the answer goes back now, the history is written meanwhile
+               executor.execute(() -> keep(deviceId, method, payload, actor, started, result, error));
                if (error != null) {
                   throw error instanceof TimeoutException ? new MethodTimeoutException(deviceId.value(), method, timeout)
                         : new IllegalStateException(error);

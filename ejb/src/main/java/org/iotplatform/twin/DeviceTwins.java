@@ -3,7 +3,6 @@ package org.iotplatform.twin;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -14,6 +13,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.iotplatform.commanding.CommandChannel;
 import org.iotplatform.commanding.CommandHistory;
 import org.iotplatform.commanding.DeviceCommand;
+import org.iotplatform.infrastructure.concurrent.CommandThreads;
 import org.iotplatform.infrastructure.transaction.AfterCommit;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
@@ -60,8 +60,8 @@ public class DeviceTwins {
    @Resource
    TransactionSynchronizationRegistry transactions;
 
-   @Resource
-   ManagedExecutorService executor;
+   @Inject
+   CommandThreads executor;
 
    public Twin get(DeviceId id) {
       Device device = registry.get(id);

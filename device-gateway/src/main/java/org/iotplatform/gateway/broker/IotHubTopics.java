@@ -25,9 +25,14 @@ import java.util.logging.Logger;
  * so devices see IoT Hub's topics while the back end addresses one device, and the topic policy keeps
  * each device under its own id.
  *
- * <p>What a device publishes there ({@code $iothub/methods/res/200/?$rid=1}) also loses its query
- * part into the {@value TelemetryPropertyBag#USER_PROPERTY} user property, like telemetry's property
- * bag: otherwise every request id would make (and persist, and delete) a broker address.
+ * <p>Query parts ({@code ?$rid=1}, {@code ?$version=3}) stay out of topics inside the broker: each
+ * request id in a topic would make (and persist, and delete) a broker address, which held direct
+ * methods to about 55 a second. What a device publishes loses its query into the
+ * {@value TelemetryPropertyBag#USER_PROPERTY} user property (like telemetry's property bag). What the
+ * back end sends carries it ahead of the payload, {@code NUL <query> LF <payload>} (a NUL cannot start
+ * JSON): MQTT 3.1.1 deliveries carry no user properties, so the payload is the only place the
+ * gateway can read it back from; it goes back into the topic the device sees, and the payload is
+ * delivered without it.
  *
  * <p>Never returns false: that would drop the connection.
  */
@@ -75,7 +80,9 @@ public final class IotHubTopics {
          String own = PREFIX + device.get() + "/";
          if (topic != null && topic.startsWith(own)) {
             try {
-               PacketRewrite.topic(publish, PREFIX + topic.substring(own.length()), null);
+               // the back end sends the query part ($rid, $version) ahead of the payload: back into the topic
+               String query = PacketRewrite.takeQuery(publish);
+               PacketRewrite.topic(publish, PREFIX + topic.substring(own.length()) + (query == null ? "" : "?" + query), null);
             } catch (IllegalAccessException | RuntimeException e) {
                LOG.log(Level.WARNING, "cannot map $iothub topic " + topic + " for device " + device.get(), e);
             }

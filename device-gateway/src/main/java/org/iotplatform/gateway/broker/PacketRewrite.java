@@ -1,11 +1,13 @@
 package org.iotplatform.gateway.broker;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,6 +42,26 @@ final class PacketRewrite {
          properties.add(new MqttProperties.UserProperty(TelemetryPropertyBag.USER_PROPERTY, bag));
       }
       VARIABLE_HEADER.set(publish, new MqttPublishVariableHeader(topic, header.packetId(), properties));
+   }
+
+   /**
+    * A publish whose payload starts {@code NUL <query> LF}: returns the query and leaves the payload
+    * after the LF; {@code null} (payload untouched) otherwise. The remaining payload is a slice of
+    * the original buffer, so releasing it after the write releases the original.
+    */
+   static String takeQuery(MqttPublishMessage publish) throws IllegalAccessException {
+      ByteBuf payload = publish.payload();
+      int start = payload.readerIndex();
+      if (payload.readableBytes() < 2 || payload.getByte(start) != 0) {
+         return null;
+      }
+      int lf = payload.indexOf(start + 1, payload.writerIndex(), (byte) '\n');
+      if (lf < 0) {
+         return null;
+      }
+      String query = payload.toString(start + 1, lf - start - 1, StandardCharsets.UTF_8);
+      PAYLOAD.set(publish, payload.slice(lf + 1, payload.writerIndex() - lf - 1));
+      return query;
    }
 
    static void payload(MqttMessage packet, Object payload) throws IllegalAccessException {

@@ -66,12 +66,19 @@ public class DeviceCommandRoutes extends RouteBuilder {
                 .process(this::methodAnswer);
 
         // twin requests are shared among platform instances: any one of them answers
-        from(new PahoMqtt5Endpoint("paho-mqtt5:device-twin-requests", TWIN_REQUESTS, component, connection(component, "-twin-get")))
+        from(new PahoMqtt5Endpoint("paho-mqtt5:device-twin-requests", TWIN_REQUESTS, component, durable(connection(component, "-twin-get"))))
                 .routeId("device-twin-requests")
                 .process(e -> twins.deviceRequestedTwin(twinDevice(e), requestId(e)));
-        from(new PahoMqtt5Endpoint("paho-mqtt5:device-twin-reports", TWIN_REPORTS, component, connection(component, "-twin-reported")))
+        from(new PahoMqtt5Endpoint("paho-mqtt5:device-twin-reports", TWIN_REPORTS, component, durable(connection(component, "-twin-reported"))))
                 .routeId("device-twin-reports")
                 .process(e -> twins.deviceReported(twinDevice(e), requestId(e), e.getMessage().getBody(byte[].class)));
+    }
+
+    /** A persistent session: what devices send while the platform is down waits in the broker. */
+    private static PahoMqtt5Configuration durable(PahoMqtt5Configuration config) {
+        config.setCleanStart(false);
+        config.setSessionExpiryInterval(24 * 3600);
+        return config;
     }
 
     /** {@code $iothub/<deviceId>/twin/...}: the device id. */

@@ -24,7 +24,8 @@ import java.util.Map;
 /**
  * {@link CommandChannel} over the gateway's MQTT: each command is an exchange on the command egress
  * route, with IoT Hub's device topic for it in the back end's id-carrying form
- * ({@code $iothub/<id>/methods/POST/<method>/?$rid=<rid>}; the gateway shows the device the id-less one).
+ * ({@code $iothub/<id>/methods/POST/<method>/}, the {@code $rid=...} query ahead of the payload; the
+ * gateway shows the device {@code $iothub/methods/POST/<method>/?$rid=...}).
  */
 @Singleton
 @Local(CommandChannel.class)
@@ -44,7 +45,7 @@ public class MqttCommandChannel implements CommandChannel {
     public void sendMethodRequest(String deviceId, String method, String requestId, byte[] payload, Duration expiry) {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
-        publish("$iothub/" + deviceId + "/methods/POST/" + method + "/?$rid=" + requestId, payload, properties);
+        publish("$iothub/" + deviceId + "/methods/POST/" + method + "/", withQuery("$rid=" + requestId, payload), properties);
     }
 
     /**
@@ -65,15 +66,15 @@ public class MqttCommandChannel implements CommandChannel {
 
     @Override
     public void sendDesired(String deviceId, long version, byte[] patch) {
-        publish("$iothub/" + deviceId + "/twin/PATCH/properties/desired/?$version=" + version, patch, new MqttProperties());
+        publish("$iothub/" + deviceId + "/twin/PATCH/properties/desired/", withQuery("$version=" + version, patch), new MqttProperties());
     }
 
     @Override
     public void sendTwinResponse(String deviceId, String requestId, int status, Long version, byte[] body) {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(60L); // devices give up on twin requests long before
-        publish("$iothub/" + deviceId + "/twin/res/" + status + "/?$rid=" + requestId + (version == null ? "" : "&$version=" + version),
-                body, properties);
+        publish("$iothub/" + deviceId + "/twin/res/" + status + "/",
+                withQuery("$rid=" + requestId + (version == null ? "" : "&$version=" + version), body), properties);
     }
 
     private void publish(String topic, byte[] payload, MqttProperties properties) {
@@ -81,6 +82,19 @@ public class MqttCommandChannel implements CommandChannel {
         headers.put(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
         headers.put(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, properties);
         producer().sendBodyAndHeaders(DeviceCommandRoutes.EGRESS, payload, headers);
+    }
+
+    /**
+     * {@code NUL <query> LF <payload>}: the gateway moves the query into the topic the device sees
+     * ({@code ...?$rid=7}); a request id in the topic itself would make a broker address per request.
+     */
+    static byte[] withQuery(String query, byte[] payload) {
+        byte[] head = query.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + 2 + payload.length];
+        System.arraycopy(head, 0, out, 1, head.length);
+        out[head.length + 1] = '\n';
+        System.arraycopy(payload, 0, out, head.length + 2, payload.length);
+        return out;
     }
 
     private static String encode(String s) {
