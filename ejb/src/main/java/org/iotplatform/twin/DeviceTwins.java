@@ -184,8 +184,9 @@ public class DeviceTwins {
       return tags;
    }
 
+   /** The twin's version and a fingerprint of the tags: connection-state updates of the device row must not change it. */
    private static String etag(Device device, DeviceTwin twin) {
-      return "\"" + twin.version() + "." + device.version() + "\"";
+      return "\"" + twin.version() + "." + Integer.toHexString(new java.util.TreeMap<>(device.tags()).hashCode()) + "\"";
    }
 
    private Twin view(Device device, DeviceTwin twin) {
