@@ -25,6 +25,13 @@ public class CommandHistory {
       audit.record(command.requestedBy(), "device." + command.kind() + ".send", command.deviceId(), auditDetail);
    }
 
+   /** Keeps finished commands and their audit entries (one transaction for all). */
+   public void recordAll(List<DeviceCommand> commands, List<String> auditDetails) {
+      for (int i = 0; i < commands.size(); i++) {
+         record(commands.get(i), auditDetails.get(i));
+      }
+   }
+
    public List<DeviceCommand> recent(DeviceId deviceId, int limit) {
       return em.createQuery("select c from DeviceCommand c where c.deviceId = :device order by c.requestedAt desc, c.id desc",
                   DeviceCommand.class)

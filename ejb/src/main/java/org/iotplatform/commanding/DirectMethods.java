@@ -14,7 +14,6 @@ import jakarta.json.stream.JsonParsingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.infrastructure.concurrent.CommandThreads;
 import org.iotplatform.registry.ConnectionState;
-import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
 
@@ -39,7 +38,7 @@ import java.util.regex.Pattern;
  * device's status and payload, with {@link MethodTimeoutException} when it does not answer in time, or
  * at once with {@link DeviceNotConnectedException}. The broker drops a request the device has not
  * taken by its time-out, so a device that reconnects later never runs a request nobody waits for.
- * Every call is kept in the command history and the audit log, after it ends.
+ * Every call is kept in the command history and the audit log, after it ends ({@link CommandHistoryWriter}).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -66,7 +65,7 @@ public class DirectMethods {
    DeviceRegistry registry;
 
    @Inject
-   CommandHistory history;
+   CommandHistoryWriter history;
 
    @Inject
    Clock clock;
@@ -97,8 +96,7 @@ public class DirectMethods {
          throw new InvalidCommandException("payload over " + MAX_PAYLOAD / 1024 + " KB");
       }
       requireJson(payload);
-      Device device = registry.get(deviceId);
-      if (device.connectionState() != ConnectionState.CONNECTED) {
+      if (registry.connectionState(deviceId) != ConnectionState.CONNECTED) {
          throw new DeviceNotConnectedException(deviceId);
       }
       if (pending.size() >= maxInFlight) {
@@ -119,8 +117,7 @@ public class DirectMethods {
                pending.remove(requestId);
                Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                      ? failure.getCause() : failure;
-               // kept off the caller's path: the answer goes back now, the history is written meanwhile
-               executor.execute(() -> keep(deviceId, method, payload, actor, started, result, error));
+               keep(deviceId, method, payload, actor, started, result, error); // queued, written in batches
                if (error != null) {
                   throw error instanceof TimeoutException ? new MethodTimeoutException(deviceId.value(), method, timeout)
                         : new IllegalStateException(error);
@@ -165,11 +162,7 @@ public class DirectMethods {
          command.ended(timedOut ? "timeout" : "failed", null, timedOut ? null : String.valueOf(error), now);
          detail = method + " -> " + (timedOut ? "no answer in " + millis + " ms" : "failed: " + error);
       }
-      try {
-         history.record(command, detail);
-      } catch (RuntimeException e) {
-         LOG.warning(() -> "direct method " + method + " of " + deviceId + " not kept in the history: " + e);
-      }
+      history.keep(command, detail);
    }
 
    private static void requireJson(String payload) {

@@ -86,6 +86,15 @@ public class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> new DeviceNotFoundException(id));
     }
 
+    /**
+     * Whether the device is connected now, read without loading the device (a direct method asks
+     * this on every call); no transaction of its own.
+     */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public ConnectionState connectionState(DeviceId id) {
+        return devices.connectionState(id).orElseThrow(() -> new DeviceNotFoundException(id));
+    }
+
     public Page<Device> search(DeviceQuery query, int page, int pageSize) {
         if (page < 0 || pageSize < 1 || pageSize > 1000) {
             throw new InvalidDeviceException("page must be >= 0 and pageSize 1-1000");

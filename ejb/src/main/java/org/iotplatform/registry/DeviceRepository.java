@@ -9,6 +9,9 @@ public interface DeviceRepository {
 
     Optional<Device> find(DeviceId id);
 
+    /** Only the connection state of a device (no entity, no tags): for checks on hot paths. */
+    Optional<ConnectionState> connectionState(DeviceId id);
+
     List<Device> findAll(Collection<DeviceId> ids);
 
     /** Which of these ids exist already. */

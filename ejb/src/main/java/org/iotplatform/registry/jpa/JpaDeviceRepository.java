@@ -16,6 +16,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 
 import org.iotplatform.registry.ConnectionEvent;
+import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceQuery;
@@ -35,6 +36,14 @@ public class JpaDeviceRepository implements DeviceRepository {
     @Override
     public Optional<Device> find(DeviceId id) {
         return em.createQuery("select d from Device d where d.deviceId = :id", Device.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<ConnectionState> connectionState(DeviceId id) {
+        return em.createQuery("select d.connectionState from Device d where d.deviceId = :id", ConnectionState.class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst();
