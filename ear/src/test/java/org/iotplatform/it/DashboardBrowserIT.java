@@ -3,11 +3,7 @@ package org.iotplatform.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -22,13 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,9 +30,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @ExtendWith(ArquillianExtension.class)
 class DashboardBrowserIT extends WithGateway {
 
+    private static Browser chromium;
     private static WebDriver browser;
     private static WebDriverWait wait;
-    private static Path screenshots;
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -50,30 +41,20 @@ class DashboardBrowserIT extends WithGateway {
 
     @BeforeAll
     static void startBrowser() throws Exception {
-        screenshots = Path.of(System.getProperty("iot.test.screenshots", "target/screenshots"));
-        Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--window-size=1400,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        chromium = new Browser(1400, 900);
+        browser = chromium.driver;
+        wait = chromium.wait;
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     private static void screenshot(String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), screenshots.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.screenshot(name);
     }
 
     @BeforeEach
@@ -90,13 +71,7 @@ class DashboardBrowserIT extends WithGateway {
     }
 
     private static void signIn(String user, String password) {
-        browser.get(Platform.BASE_URL + "/");
-        wait.until(ExpectedConditions.urlContains("/login"));
-        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#username input")));
-        username.clear();
-        username.sendKeys(user);
-        browser.findElement(By.cssSelector("#password input")).sendKeys(password);
-        browser.findElement(By.id("sign-in")).click();
+        chromium.signIn(user, password);
     }
 
     @Test

@@ -19,7 +19,18 @@ import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
+import jakarta.inject.Inject;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.web.security.ViewAccessGuard;
+import org.iotplatform.web.ui.devices.DeviceView;
+import org.iotplatform.web.ui.stations.StationView;
+import org.iotplatform.web.ui.stations.StationsView;
+import org.iotplatform.web.ui.vending.VendingView;
 import org.iotplatform.web.ui.audit.AuditView;
 import org.iotplatform.web.ui.devices.DevicesView;
 import org.iotplatform.web.ui.operators.OperatorsView;
@@ -33,7 +44,11 @@ public class MainLayout extends AppLayout {
 
     private final Button themeToggle = new Button();
 
-    public MainLayout() {
+    private final DeviceRegistry registry;
+
+    @Inject
+    public MainLayout(DeviceRegistry registry) {
+        this.registry = registry;
         H1 title = new H1("IoT Platform");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
 
@@ -50,7 +65,7 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, spacer(), themeToggle, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, spacer(), search(), themeToggle, who, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
@@ -64,10 +79,49 @@ public class MainLayout extends AppLayout {
         return s;
     }
 
+    /** Finds a device, a station or devices by tag from any view (see {@link SearchTarget}). */
+    private Component search() {
+        TextField search = new TextField();
+        search.setId("global-search");
+        search.setPlaceholder("Device id, or tag:value");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setAriaLabel("Search devices and stations");
+        search.setTooltipText("A device id, part of one, station:<name> or any tag:value; Enter to go");
+        search.setWidth("18em");
+        search.addKeyPressListener(Key.ENTER, e -> {
+            go(search.getValue());
+            search.clear();
+        });
+        return search;
+    }
+
+    private void go(String typed) {
+        SearchTarget target = SearchTarget.of(typed, id -> {
+            try {
+                return registry.find(DeviceId.of(id)).isPresent();
+            } catch (RuntimeException e) {
+                return false; // not a valid id: search for it instead
+            }
+        });
+        UI ui = UI.getCurrent();
+        switch (target.kind()) {
+            case STATION -> ui.navigate(StationView.class, new RouteParameters(StationView.STATION, target.value()));
+            case DEVICE -> ui.navigate(DeviceView.class, new RouteParameters(DeviceView.DEVICE_ID, target.value()));
+            case TAG -> ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.TAG_PARAMETER, target.value()));
+            case ID_CONTAINS -> ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.SEARCH_PARAMETER, target.value()));
+            case NOTHING -> { }
+        }
+    }
+
     private SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setId("navigation");
         nav.addItem(new SideNavItem("Overview", OverviewView.class, VaadinIcon.DASHBOARD.create()));
+        SideNavItem stations = new SideNavItem("Stations", StationsView.class, VaadinIcon.FACTORY.create());
+        stations.setMatchNested(true);
+        nav.addItem(stations);
+        nav.addItem(new SideNavItem("Vending", VendingView.class, VaadinIcon.CART.create()));
         SideNavItem devices = new SideNavItem("Devices", DevicesView.class, VaadinIcon.CLUSTER.create());
         devices.setMatchNested(true); // stays highlighted on a device's page (devices/<id>)
         nav.addItem(devices);

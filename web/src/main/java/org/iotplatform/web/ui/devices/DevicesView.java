@@ -36,7 +36,12 @@ import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.StreamResource;
@@ -63,7 +68,11 @@ import org.iotplatform.web.ui.MainLayout;
 @Route(value = "devices", layout = MainLayout.class)
 @PageTitle("Devices · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-public class DevicesView extends VerticalLayout {
+public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Deep links: {@code /devices?q=pump} and {@code /devices?tag=station:station-01} (what the search box sends). */
+    public static final String SEARCH_PARAMETER = "q";
+    public static final String TAG_PARAMETER = "tag";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -126,7 +135,12 @@ public class DevicesView extends VerticalLayout {
         search.setId("device-search");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> applyFilter());
+        search.addValueChangeListener(e -> {
+            applyFilter();
+            if (e.isFromClient()) {
+                keepInUrl();
+            }
+        });
         status.setLabel("Status");
         status.setItems("any", "enabled", "disabled");
         status.setValue("any");
@@ -139,7 +153,12 @@ public class DevicesView extends VerticalLayout {
         tag.setId("device-tag-filter");
         tag.setClearButtonVisible(true);
         tag.setValueChangeMode(ValueChangeMode.LAZY);
-        tag.addValueChangeListener(e -> applyFilter());
+        tag.addValueChangeListener(e -> {
+            applyFilter();
+            if (e.isFromClient()) {
+                keepInUrl();
+            }
+        });
         HorizontalLayout row = new HorizontalLayout(search, status, connection, tag);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         return row;
@@ -164,6 +183,25 @@ public class DevicesView extends VerticalLayout {
         grid.setEmptyStateText("No devices match.");
         grid.setItems(data);
         return grid;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        search.setValue(parameters.getOrDefault(SEARCH_PARAMETER, List.of("")).get(0));
+        tag.setValue(parameters.getOrDefault(TAG_PARAMETER, List.of("")).get(0));
+    }
+
+    /** The filters in the URL, so a reload or a shared link shows the same devices. */
+    private void keepInUrl() {
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (!search.getValue().isBlank()) {
+            parameters.put(SEARCH_PARAMETER, search.getValue());
+        }
+        if (!tag.getValue().isBlank()) {
+            parameters.put(TAG_PARAMETER, tag.getValue());
+        }
+        UI.getCurrent().getPage().getHistory().replaceState(null, new Location("devices", QueryParameters.simple(parameters)));
     }
 
     private void applyFilter() {

@@ -1,63 +1,157 @@
 package org.iotplatform.web.ui.overview;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import org.iotplatform.integration.CamelRuntime;
+import org.iotplatform.infrastructure.persistence.DatabaseStatus;
+import org.iotplatform.monitoring.FleetCounts;
+import org.iotplatform.monitoring.FleetMonitor;
+import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
 import org.iotplatform.web.ui.MainLayout;
+import org.iotplatform.web.ui.components.DashboardExecutor;
+import org.iotplatform.web.ui.components.Kpi;
+import org.iotplatform.web.ui.vending.VendingView;
 
-/** The home view: the platform's own state; fleet figures join it as devices arrive. */
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The home view, the fleet at a glance: devices by state, messages per minute, refused messages and
+ * every pumping station with its health colour, refreshed by server push every few seconds. The
+ * figures are read off the request thread; the view shows "…" until they arrive.
+ */
 @Route(value = "", layout = MainLayout.class)
 @PageTitle("Overview · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class OverviewView extends VerticalLayout {
 
-    @Inject
-    public OverviewView(DatabaseStatus database, CamelRuntime camel) {
-        setId("overview");
-        add(new H2("Overview"));
-        FlexLayout cards = new FlexLayout();
-        cards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        cards.addClassNames(LumoUtility.Gap.MEDIUM);
-        cards.add(databaseCard(database), integrationCard(camel));
-        add(cards);
-    }
+   static final Duration REFRESH = Duration.ofSeconds(5);
+   private static final Logger LOG = Logger.getLogger(OverviewView.class.getName());
+   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-    private static Div databaseCard(DatabaseStatus database) {
-        try {
-            DatabaseStatus.Report report = database.check();
-            return card("database-card", "Database", "Available",
-                    report.provider() + ", schema version " + report.schemaVersion());
-        } catch (RuntimeException e) {
-            return card("database-card", "Database", "Unavailable", "MariaDB does not answer");
-        }
-    }
+   /** Everything the view shows, read in one go. */
+   record Picture(FleetCounts counts, long messagesPerMinute, long rejectedLastHour, List<StationSummary> stations, long vendingMachines) {
+   }
 
-    private static Div integrationCard(CamelRuntime camel) {
-        CamelRuntime.Status status = camel.status();
-        return card("integration-card", "Integration", status.context(),
-                status.routes().size() + " routes");
-    }
+   private final FleetMonitor fleet;
+   private final DashboardExecutor executor;
+   private final Clock clock;
+   private final FleetFigures figures = new FleetFigures();
+   private final FlexLayout stations = new FlexLayout();
+   private final Paragraph stationsState = new Paragraph("Loading stations…");
+   private final RouterLink vending = new RouterLink("", VendingView.class);
+   private final Span updated = new Span();
+   private List<StationSummary> shownStations;
+   private ScheduledFuture<?> ticker;
 
-    private static Div card(String id, String title, String state, String detail) {
-        Div card = new Div(new H3(title), new Span(state), new Div(new Span(detail)));
-        card.setId(id);
-        card.addClassNames(LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,
-                LumoUtility.Background.CONTRAST_5, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
-                LumoUtility.Gap.SMALL);
-        card.setMinWidth("16em");
-        return card;
-    }
+   @Inject
+   public OverviewView(FleetMonitor fleet, DatabaseStatus database, CamelRuntime camel, DashboardExecutor executor, Clock clock) {
+      this.fleet = fleet;
+      this.executor = executor;
+      this.clock = clock;
+      setId("overview");
+      addClassNames(LumoUtility.Gap.MEDIUM);
+
+      H2 title = new H2("Fleet overview");
+      title.addClassNames(LumoUtility.Margin.NONE);
+      updated.setId("overview-updated");
+      updated.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+      HorizontalLayout head = new HorizontalLayout(title, updated);
+      head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+      stations.setId("station-tiles");
+      stations.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+      stations.addClassNames(LumoUtility.Gap.MEDIUM);
+      stations.setWidthFull();
+      stationsState.setId("stations-state");
+      stationsState.addClassNames(LumoUtility.TextColor.SECONDARY);
+
+      vending.setId("vending-link");
+      FlexLayout platform = new FlexLayout(PlatformCards.database(database), PlatformCards.integration(camel));
+      platform.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+      platform.addClassNames(LumoUtility.Gap.MEDIUM);
+
+      add(head, figures, section("Pumping stations", stationsState, stations), section("Vending machines", vending),
+            section("Platform", platform));
+   }
+
+   private static Div section(String title, com.vaadin.flow.component.Component... content) {
+      H3 heading = new H3(title);
+      heading.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.Bottom.SMALL, LumoUtility.Margin.Top.MEDIUM);
+      Div section = new Div(heading);
+      section.add(content);
+      section.setWidthFull();
+      return section;
+   }
+
+   @Override
+   protected void onAttach(AttachEvent event) {
+      super.onAttach(event);
+      UI ui = event.getUI();
+      refresh(ui);
+      ticker = executor.every(ui, REFRESH, () -> refresh(ui));
+   }
+
+   @Override
+   protected void onDetach(DetachEvent event) {
+      if (ticker != null) {
+         ticker.cancel(false);
+         ticker = null;
+      }
+      super.onDetach(event);
+   }
+
+   private void refresh(UI ui) {
+      executor.load(ui, this::picture, this::show, e -> {
+         LOG.log(Level.WARNING, "fleet overview not available", e);
+         updated.setText("Figures not available just now: the server did not answer. Retrying every "
+               + REFRESH.toSeconds() + " s.");
+         if (shownStations == null) {
+            stationsState.setText("Stations not available just now.");
+         }
+      });
+   }
+
+   private Picture picture() {
+      return new Picture(fleet.counts(), fleet.messagesWithin(Duration.ofMinutes(1)), fleet.rejectedWithin(Duration.ofHours(1)),
+            fleet.stations(), fleet.countTagged(FleetMonitor.KIND_TAG, "vending"));
+   }
+
+   void show(Picture p) {
+      figures.show(p.counts(), p.messagesPerMinute(), p.rejectedLastHour());
+      if (!p.stations().equals(shownStations)) {
+         shownStations = p.stations();
+         stations.removeAll();
+         p.stations().forEach(s -> stations.add(new StationTile(s)));
+      }
+      stationsState.setText(p.stations().isEmpty()
+            ? "No stations yet. A device joins a station with the tag station=<name> (the simulator's pumps do)." : "");
+      stationsState.setVisible(p.stations().isEmpty());
+      vending.setText(p.vendingMachines() == 0 ? "No vending machines registered (devices tagged kind=vending)."
+            : p.vendingMachines() + " vending machines: stock, cabinet temperature and refills \u2192");
+      updated.setText("updated " + TIME.format(clock.instant()));
+   }
 }

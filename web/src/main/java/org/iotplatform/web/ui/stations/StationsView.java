@@ -1,0 +1,54 @@
+package org.iotplatform.web.ui.stations;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import org.iotplatform.monitoring.FleetMonitor;
+import org.iotplatform.operators.Role;
+import org.iotplatform.web.ui.MainLayout;
+import org.iotplatform.web.ui.components.DashboardExecutor;
+import org.iotplatform.web.ui.overview.StationTile;
+
+/** Every pumping station (the distinct values of the {@code station} tag) with its health; each opens its station. */
+@Route(value = "stations", layout = MainLayout.class)
+@PageTitle("Stations · IoT Platform")
+@RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+public class StationsView extends VerticalLayout {
+
+   private final FleetMonitor fleet;
+   private final DashboardExecutor executor;
+   private final FlexLayout tiles = new FlexLayout();
+   private final Paragraph state = new Paragraph("Loading stations…");
+
+   @Inject
+   public StationsView(FleetMonitor fleet, DashboardExecutor executor) {
+      this.fleet = fleet;
+      this.executor = executor;
+      setId("stations");
+      tiles.setId("station-tiles");
+      tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+      tiles.addClassNames(LumoUtility.Gap.MEDIUM);
+      tiles.setWidthFull();
+      state.setId("stations-state");
+      state.addClassNames(LumoUtility.TextColor.SECONDARY);
+      add(new H2("Pumping stations"), state, tiles);
+   }
+
+   @Override
+   protected void onAttach(AttachEvent event) {
+      super.onAttach(event);
+      executor.load(event.getUI(), fleet::stations, stations -> {
+         tiles.removeAll();
+         stations.forEach(s -> tiles.add(new StationTile(s)));
+         state.setVisible(stations.isEmpty());
+         state.setText("No stations yet. A device joins a station with the tag station=<name>.");
+      }, e -> state.setText("Stations cannot be shown just now: the server did not answer. Reload to try again."));
+   }
+}
