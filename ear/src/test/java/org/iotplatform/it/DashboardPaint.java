@@ -31,10 +31,10 @@ public final class DashboardPaint {
             measure(browser, "home", "/", rounds, () -> browser.wait.until(d ->
                     !d.findElement(By.id("kpi-devices")).getText().equals("\u2026")
                             && !d.findElements(By.cssSelector("#station-tiles .station-tile")).isEmpty()));
+            System.out.println("stations on the home view: "
+                    + browser.script("return document.querySelectorAll('#station-tiles .station-tile').length"));
             measure(browser, "station " + station, "/stations/" + station, rounds, () -> browser.wait.until(
                     ExpectedConditions.attributeToBe(By.id("station"), "data-loaded", "true")));
-            Object tiles = browser.script("return document.querySelectorAll('#station-tiles .station-tile').length");
-            System.out.println("stations on the home view: " + tiles);
         }
     }
 
@@ -53,6 +53,11 @@ public final class DashboardPaint {
             paints.add(((Number) fcp).longValue());
             readies.add(readyMs);
             System.out.printf(Locale.ROOT, "progress %s round=%d fcpMs=%s readyMs=%d%n", page, i, fcp, readyMs);
+        }
+        try {
+            browser.screenshot("bench-" + path.replaceAll("[^A-Za-z0-9-]", "_"));
+        } catch (Exception e) {
+            System.out.println("no screenshot: " + e);
         }
         System.out.printf(Locale.ROOT, "RESULT page=%s rounds=%d firstPaintMs p50=%d max=%d readyMs p50=%d max=%d%n", page, rounds,
                 median(paints), Collections.max(paints), median(readies), Collections.max(readies));

@@ -94,6 +94,8 @@ class OperatorDayBrowserIT extends WithGateway {
         assertEquals("offline", driver.findElement(By.id("pump-card-" + away)).getAttribute("data-state"));
         assertEquals("running", driver.findElement(By.id("pump-card-" + running)).getAttribute("data-state"));
         assertTrue(driver.findElement(By.cssSelector("#station-schematic")).isDisplayed());
+        assertEquals(Boolean.TRUE, browser.script("return document.querySelector('#station-schematic') instanceof SVGSVGElement"),
+                "the schematic is drawn as SVG, not shown as text");
         assertEquals(2, driver.findElements(By.cssSelector("#station-schematic .schematic-pump")).size());
         assertTrue(driver.findElements(By.cssSelector("#pump-card-" + running + " .pump-stop")).size() == 1, "operators may stop a pump");
 

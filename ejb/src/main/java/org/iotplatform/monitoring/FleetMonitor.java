@@ -69,10 +69,10 @@ public class FleetMonitor {
       return new FleetCounts(total, connected, disconnected, disabled);
    }
 
-   /** Telemetry messages stored in the last {@code window}. */
+   /** Telemetry messages stored in the last {@code window} (by the database's UTC clock, which stamps {@code stored_at}). */
    public long messagesWithin(Duration window) {
-      return ((Number) em.createNativeQuery("select count(*) from telemetry_message where received_at >= ?")
-            .setParameter(1, clock.instant().minus(window))
+      return ((Number) em.createNativeQuery("select count(*) from telemetry_message where stored_at >= utc_timestamp(3) - interval ? second")
+            .setParameter(1, window.toSeconds())
             .getSingleResult()).longValue();
    }
 

@@ -21,8 +21,8 @@ public class Kpi extends Composite<Div> {
       card.add(name, value, detail);
       card.addClassNames("kpi", LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.LARGE, LumoUtility.Background.CONTRAST_5,
             LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.XSMALL);
-      card.setMinWidth("11em");
-      card.getStyle().set("flex", "1 1 11em");
+      card.setMinWidth("8.5em");
+      card.getStyle().set("flex", "1 1 8.5em");
    }
 
    public void show(long number) {

@@ -252,7 +252,18 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         tags.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexWrap.WRAP, LumoUtility.Gap.SMALL);
 
         renderHeader(device);
-        Div header = new Div(back, identity, times, tags);
+        FlexLayout trail = new FlexLayout(back);
+        trail.addClassNames(LumoUtility.Gap.LARGE);
+        String station = device.tags().get(org.iotplatform.monitoring.FleetMonitor.STATION_TAG);
+        if (station != null && !station.isBlank()) {
+            RouterLink toStation = new RouterLink("", org.iotplatform.web.ui.stations.StationView.class,
+                    new com.vaadin.flow.router.RouteParameters(org.iotplatform.web.ui.stations.StationView.STATION, station));
+            toStation.add(VaadinIcon.FACTORY.create(), new Span(" Station " + station));
+            toStation.setId("device-station-link");
+            toStation.addClassNames(LumoUtility.FontSize.SMALL);
+            trail.add(toStation);
+        }
+        Div header = new Div(trail, identity, times, tags);
         header.setId("device-header");
         header.addClassNames(LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL);
         header.setWidthFull();

@@ -26,7 +26,6 @@ import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
 import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
-import org.iotplatform.web.ui.components.Kpi;
 import org.iotplatform.web.ui.vending.VendingView;
 
 import java.time.Clock;
@@ -135,9 +134,12 @@ public class OverviewView extends VerticalLayout {
       });
    }
 
+   /** Stations in trouble first (down, then degraded), each group by name: what an operator looks at first. */
    private Picture picture() {
+      List<StationSummary> stations = fleet.stations().stream()
+            .sorted(java.util.Comparator.comparing(StationSummary::health).thenComparing(StationSummary::name)).toList();
       return new Picture(fleet.counts(), fleet.messagesWithin(Duration.ofMinutes(1)), fleet.rejectedWithin(Duration.ofHours(1)),
-            fleet.stations(), fleet.countTagged(FleetMonitor.KIND_TAG, "vending"));
+            stations, fleet.countTagged(FleetMonitor.KIND_TAG, "vending"));
    }
 
    void show(Picture p) {

@@ -20,7 +20,9 @@ public class StationTile extends RouterLink {
       Span connected = new Span(station.connected() + " of " + (station.devices() - station.disabled()) + " connected"
             + (station.disabled() > 0 ? " · " + station.disabled() + " disabled" : ""));
       connected.addClassNames("station-tile-connected", LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-      add(name, new HealthBadge(station.health()), connected);
+      HealthBadge badge = new HealthBadge(station.health());
+      badge.getStyle().set("align-self", "flex-start");
+      add(name, badge, connected);
       addClassNames("station-tile", "health-" + station.health().name().toLowerCase(java.util.Locale.ROOT),
             LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.LARGE, LumoUtility.Background.CONTRAST_5,
             LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL, LumoUtility.TextColor.BODY);

@@ -46,7 +46,7 @@ final class StationSchematic {
          s.append("<title>").append(escape(pump.deviceId() + ": " + state.label())).append("</title></a>");
          text(s, x + 36, 72, pump.value("flow").map(f -> String.format(Locale.ROOT, "%.0f m\u00b3/h", f)).orElse(""), "start",
                "var(--lumo-body-text-color)", 12);
-         text(s, x, 160, state.label(), "middle", "var(--lumo-secondary-text-color)", 12);
+         text(s, x + 36, 135, state.label(), "start", "var(--lumo-secondary-text-color)", 12);
       }
       return s.append("</svg>").toString();
    }

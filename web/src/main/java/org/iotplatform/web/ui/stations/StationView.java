@@ -218,7 +218,8 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
       long connected = now.devices().stream().filter(DeviceSnapshot::connected).count();
       summary.setText(now.devices().size() + " devices · " + connected + " connected");
       schematic.removeAll();
-      schematic.add(new Html(StationSchematic.svg(now)));
+      // in a div: Html makes its root element itself (an svg root would land in the HTML namespace and not draw)
+      schematic.add(new Html("<div>" + StationSchematic.svg(now) + "</div>"));
    }
 
    private void command(UI ui, String deviceId, String method) {
