@@ -17,11 +17,9 @@ register_devices "$PREFIX" "$DEVICES"
 run() {
   java -Xmx1g -cp "$JAR" org.iotplatform.gateway.bench.CommandLoad --platform "$URL" \
     --admin-password-file .run/secrets/admin-password --gateway localhost:1883 --prefix "$PREFIX" \
-    --count "$DEVICES" --key "$KEY" --seconds "$SECONDS_PER_PHASE" "$@"
+    --count "$DEVICES" --key "$KEY" --seconds "$SECONDS_PER_PHASE" --warmup-seconds "${WARMUP:-20}" --warmup-rate 100 "$@"
 }
 echo "== command benchmark: $DEVICES devices, $(nproc) cores"
-log "warm-up"
-run --mode methods --rate 100 --seconds 10 | grep RESULT
 log "direct methods at $RATE/s"
 run --mode methods --rate "$RATE" | tee "$STATE/methods.log" | grep -E 'RESULT|progress t=(10|20|30)s'
 log "cloud-to-device messages at $MESSAGE_RATE/s"

@@ -58,6 +58,13 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("sign-in")).click();
     }
 
+    /** Scrolls the element to the middle of the window first: a long page may have it under the header or below. */
+    void click(By locator) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(locator)).click();
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

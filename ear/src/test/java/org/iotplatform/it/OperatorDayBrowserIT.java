@@ -87,7 +87,7 @@ class OperatorDayBrowserIT extends WithGateway {
         wait.until(ExpectedConditions.attributeToBe(tile, "data-health", "degraded")); // one of two pumps connected
         browser.screenshot("overview");
 
-        driver.findElement(tile).click();
+        browser.click(tile);
         wait.until(ExpectedConditions.urlContains("/stations/" + station));
         By flow = By.cssSelector("#pump-card-" + running + " [data-metric='flow']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(flow, "40.5 m\u00b3/h"));
@@ -109,7 +109,7 @@ class OperatorDayBrowserIT extends WithGateway {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(flow, "62.5 m\u00b3/h"));
 
         // drill into the pump
-        driver.findElement(By.cssSelector("#pump-card-" + running + " .pump-card-link")).click();
+        browser.click(By.cssSelector("#pump-card-" + running + " .pump-card-link"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-page")));
         assertEquals(running, driver.findElement(By.id("device-title")).getText());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -147,7 +147,7 @@ class OperatorDayBrowserIT extends WithGateway {
         browser.driver.get(Platform.BASE_URL + "/vending");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vending-grid"), id));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vending-grid"), "Refill slot 2"));
-        browser.driver.findElement(By.cssSelector("#vending-only-visits")).click();
+        browser.click(By.cssSelector("#vending-only-visits"));
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vending-grid"), id));
         browser.screenshot("vending");
         machine.disconnect();

@@ -2,6 +2,9 @@ package org.iotplatform.integration;
 
 import java.util.Optional;
 
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -63,6 +66,32 @@ public class GatewayLink {
     @Inject
     @ConfigProperty(name = "iot.ingress.batch.max-messages", defaultValue = "1000")
     int maxBatch;
+
+    /**
+     * Longest wait between attempts to reconnect to the gateway. Paho doubles its wait up to 128 s by
+     * default: after a gateway restart commands could not go out for two minutes.
+     */
+    @Inject
+    @ConfigProperty(name = "iot.ingress.mqtt.max-reconnect-delay-ms", defaultValue = "5000")
+    int maxReconnectDelayMs;
+
+    /**
+     * One MQTT connection of this instance to the gateway ({@code <client id stem><suffix>}), QoS 1,
+     * reconnecting by itself; callers add what their route needs (sessions, acknowledgements).
+     */
+    public PahoMqtt5Configuration mqttConnection(PahoMqtt5Component component, String clientIdSuffix) {
+        PahoMqtt5Configuration config = component.getConfiguration().copy();
+        config.setBrokerUrl(mqttUrl);
+        config.setUserName(user);
+        config.setPassword(password().orElseThrow());
+        config.setClientId(mqttClientId() + clientIdSuffix);
+        config.setQos(1);
+        config.setCleanStart(true);
+        config.setAutomaticReconnect(true);
+        config.setMaxReconnectDelay(maxReconnectDelayMs);
+        config.setKeepAliveInterval(30);
+        return config;
+    }
 
     public boolean reads(String protocol) {
         return protocol.equalsIgnoreCase(transport.trim());

@@ -92,16 +92,7 @@ public class DeviceCommandRoutes extends RouteBuilder {
 
     /** One MQTT connection of this instance; built in code since '$', '+' and '#' do not survive an endpoint URI. */
     private PahoMqtt5Configuration connection(PahoMqtt5Component component, String suffix) {
-        PahoMqtt5Configuration config = component.getConfiguration().copy();
-        config.setBrokerUrl(link.mqttUrl());
-        config.setUserName(link.user());
-        config.setPassword(link.password().get());
-        config.setClientId(link.mqttClientId() + suffix);
-        config.setQos(1);
-        config.setCleanStart(true);
-        config.setAutomaticReconnect(true);
-        config.setKeepAliveInterval(30);
-        return config;
+        return link.mqttConnection(component, suffix);
     }
 
     /** {@code $iothub/<deviceId>/methods/res/<status>/} with {@code $rid=<request id>} in the property bag. */

@@ -34,19 +34,11 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
         int consumers = link.mqttConsumers();
         TelemetryBatcher batcher = batcher(Math.max(link.mqttInFlight(), link.maxBatch()) * consumers);
         PahoMqtt5Component component = getContext().getComponent("paho-mqtt5", PahoMqtt5Component.class);
-        String baseId = link.mqttClientId();
         for (int i = 1; i <= consumers; i++) {
             // Built in code: '+', '#' and '$' of the subscription do not survive an endpoint URI.
-            PahoMqtt5Configuration config = component.getConfiguration().copy();
-            config.setBrokerUrl(link.mqttUrl());
-            config.setUserName(link.user());
-            config.setPassword(link.password().get());
-            config.setClientId(baseId + "-" + i);
-            config.setQos(1);
+            PahoMqtt5Configuration config = link.mqttConnection(component, "-" + i);
             config.setCleanStart(false);
             config.setSessionExpiryInterval(24 * 3600);
-            config.setAutomaticReconnect(true);
-            config.setKeepAliveInterval(30);
             config.setManualAcksEnabled(true);
             config.setReceiveMaximum(link.mqttInFlight());
             PahoMqtt5Endpoint endpoint = new PahoMqtt5Endpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);

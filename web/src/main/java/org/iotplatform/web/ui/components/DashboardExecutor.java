@@ -6,6 +6,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.shared.Registration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -82,6 +85,23 @@ public class DashboardExecutor {
             }
         }, ms, ms, TimeUnit.MILLISECONDS);
         return self[0];
+    }
+
+    /**
+     * Runs {@code refresh} when {@code component} is attached and then every {@code period} until it is
+     * detached: a view's figures kept current for as long as someone looks at them.
+     */
+    public void refreshWhileAttached(Component component, Duration period, Consumer<UI> refresh) {
+        component.addAttachListener(attach -> {
+            UI ui = attach.getUI();
+            refresh.accept(ui);
+            ScheduledFuture<?> ticker = every(ui, period, () -> refresh.accept(ui));
+            Registration[] detach = new Registration[1];
+            detach[0] = component.addDetachListener(gone -> {
+                ticker.cancel(false);
+                detach[0].remove();
+            });
+        });
     }
 
     /** {@code ui.access}, or false when the UI is gone (closed tab, expired session). */

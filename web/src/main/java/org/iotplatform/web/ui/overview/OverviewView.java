@@ -1,7 +1,5 @@
 package org.iotplatform.web.ui.overview;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -33,7 +31,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,7 +61,6 @@ public class OverviewView extends VerticalLayout {
    private final RouterLink vending = new RouterLink("", VendingView.class);
    private final Span updated = new Span();
    private List<StationSummary> shownStations;
-   private ScheduledFuture<?> ticker;
 
    @Inject
    public OverviewView(FleetMonitor fleet, DatabaseStatus database, CamelRuntime camel, DashboardExecutor executor, Clock clock) {
@@ -95,6 +91,7 @@ public class OverviewView extends VerticalLayout {
 
       add(head, figures, section("Pumping stations", stationsState, stations), section("Vending machines", vending),
             section("Platform", platform));
+      executor.refreshWhileAttached(this, REFRESH, this::refresh);
    }
 
    private static Div section(String title, com.vaadin.flow.component.Component... content) {
@@ -104,23 +101,6 @@ public class OverviewView extends VerticalLayout {
       section.add(content);
       section.setWidthFull();
       return section;
-   }
-
-   @Override
-   protected void onAttach(AttachEvent event) {
-      super.onAttach(event);
-      UI ui = event.getUI();
-      refresh(ui);
-      ticker = executor.every(ui, REFRESH, () -> refresh(ui));
-   }
-
-   @Override
-   protected void onDetach(DetachEvent event) {
-      if (ticker != null) {
-         ticker.cancel(false);
-         ticker = null;
-      }
-      super.onDetach(event);
    }
 
    private void refresh(UI ui) {

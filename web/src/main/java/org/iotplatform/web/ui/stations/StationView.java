@@ -216,7 +216,8 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
       StationStatus now = new StationStatus(name, byDevice.values().stream().map(PumpCard::pump).toList());
       health.show(now.health());
       long connected = now.devices().stream().filter(DeviceSnapshot::connected).count();
-      summary.setText(now.devices().size() + " devices · " + connected + " connected");
+      int devices = now.devices().size();
+      summary.setText(devices + (devices == 1 ? " device · " : " devices · ") + connected + " connected");
       schematic.removeAll();
       // in a div: Html makes its root element itself (an svg root would land in the HTML namespace and not draw)
       schematic.add(new Html("<div>" + StationSchematic.svg(now) + "</div>"));

@@ -1,7 +1,5 @@
 package org.iotplatform.web.ui.vending;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
@@ -30,7 +28,6 @@ import org.iotplatform.web.ui.devices.DeviceView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ScheduledFuture;
 import java.util.stream.Collectors;
 
 /**
@@ -53,7 +50,6 @@ public class VendingView extends VerticalLayout {
    final Grid<VendingStatus> grid = new Grid<>();
    final Checkbox onlyVisits = new Checkbox("Only machines needing a visit");
    private List<VendingStatus> all = List.of();
-   private ScheduledFuture<?> ticker;
 
    @Inject
    public VendingView(FleetMonitor fleet, DashboardExecutor executor) {
@@ -71,6 +67,7 @@ public class VendingView extends VerticalLayout {
       head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
       configureGrid();
       add(head, figures, grid);
+      executor.refreshWhileAttached(this, REFRESH, this::load);
    }
 
    private void configureGrid() {
@@ -108,22 +105,6 @@ public class VendingView extends VerticalLayout {
             + v.slotsToRefill().stream().map(String::valueOf).collect(Collectors.joining(", ")) : "";
       String warm = v.tooWarm() ? "Check cooling" : "";
       return refill.isEmpty() ? warm : warm.isEmpty() ? refill : refill + " \u00b7 " + warm;
-   }
-
-   @Override
-   protected void onAttach(AttachEvent event) {
-      super.onAttach(event);
-      UI ui = event.getUI();
-      load(ui);
-      ticker = executor.every(ui, REFRESH, () -> load(ui));
-   }
-
-   @Override
-   protected void onDetach(DetachEvent event) {
-      if (ticker != null) {
-         ticker.cancel(false);
-      }
-      super.onDetach(event);
    }
 
    private void load(UI ui) {

@@ -28,7 +28,8 @@ class VendingViewTest extends KaribuTest {
             rule.assess(vending("vm-1", true, Map.of("stock1", 2.0, "stock2", 11.0, "stock3", 1.0, "cabinetTemperature", 4.5))),
             rule.assess(vending("vm-2", true, Map.of("stock1", 9.0, "stock2", 11.0, "cabinetTemperature", 9.1))),
             rule.assess(vending("vm-3", false, Map.of("stock1", 9.0, "stock2", 11.0, "cabinetTemperature", 4.0))));
-      VendingView view = new VendingView(null, null); // not attached, so nothing is loaded: show() is fed directly
+      // not attached, so nothing is loaded: show() is fed directly
+      VendingView view = new VendingView(null, new org.iotplatform.web.ui.components.DashboardExecutor());
       view.show(machines);
       assertEquals("3", text(view, "vending-machines"));
       assertEquals("1", text(view, "vending-to-refill"));
