@@ -71,6 +71,9 @@ public class CloudToDeviceMessages {
    CommandThreads executor;
 
    @Inject
+   UnsentMessages unsent;
+
+   @Inject
    @ConfigProperty(name = "iot.messages.max-pending", defaultValue = "50")
    int maxPending;
 
@@ -161,6 +164,24 @@ public class CloudToDeviceMessages {
             .executeUpdate();
    }
 
+   /** Messages whose publish failed go out again, if still waiting and their device is still connected. */
+   public int retryUnsent() {
+      int retried = 0;
+      for (Long id : unsent.takeAll()) {
+         DeviceCommand message = em.find(DeviceCommand.class, id);
+         if (message == null || !"enqueued".equals(message.state())) {
+            continue;
+         }
+         boolean connected = registry.find(DeviceId.of(message.deviceId()))
+               .filter(d -> d.connectionState() == ConnectionState.CONNECTED).isPresent();
+         if (connected) {
+            publish(message);
+            retried++;
+         } // otherwise its device's next connection sends it
+      }
+      return retried;
+   }
+
    /** The device came online: what waits for it goes out, oldest first, each with the time it has left. */
    public void deviceConnected(DeviceId id) {
       List<DeviceCommand> waiting = em.createQuery("select c from DeviceCommand c where c.deviceId = :d and c.kind = :k "
@@ -179,8 +200,9 @@ public class CloudToDeviceMessages {
          channel.sendCloudToDevice(message.deviceId(), message.name(), fromJson(message.properties()),
                message.request() == null ? new byte[0] : message.request().getBytes(StandardCharsets.UTF_8), left);
       } catch (RuntimeException e) {
-         // stays enqueued: it goes out when the device next connects
-         LOG.warning(() -> "message " + message.name() + " for " + message.deviceId() + " not sent now: " + e.getMessage());
+         // stays enqueued and is tried again shortly (retryUnsent), or when the device next connects
+         unsent.add(message.id());
+         LOG.warning(() -> "message " + message.name() + " for " + message.deviceId() + " not sent now, tried again shortly: " + e.getMessage());
       }
    }
 

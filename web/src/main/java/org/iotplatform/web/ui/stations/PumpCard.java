@@ -115,7 +115,7 @@ public class PumpCard extends Composite<Div> {
    static List<String> metricsOf(DeviceSnapshot d) {
       List<String> metrics = new ArrayList<>(KEY_VALUES.keySet().stream().filter(d.latest()::containsKey).toList());
       if (metrics.isEmpty()) {
-         d.latest().keySet().stream().limit(6).forEach(metrics::add);
+         d.latest().keySet().stream().sorted().limit(6).forEach(metrics::add);
       }
       return metrics;
    }
