@@ -17,14 +17,14 @@ public class UnsentMessages {
 
    private final Set<Long> ids = ConcurrentHashMap.newKeySet();
 
-   void add(Long id) {
+   public void add(Long id) {
       if (id != null) {
          ids.add(id);
       }
    }
 
    /** Takes them all: each is added again if it fails again. */
-   List<Long> takeAll() {
+   public List<Long> takeAll() {
       List<Long> taken = List.copyOf(ids);
       ids.removeAll(taken);
       return taken;

@@ -87,7 +87,9 @@ public class CamelRuntime {
         camel = null;
         if (context != null) {
             runOnManagedThread("stop", () -> {
+                var clients = GatewayEndpoint.clientsOf(context); // before: stopping forgets them
                 context.close();
+                GatewayEndpoint.closeAll(clients);
                 return null;
             });
         }

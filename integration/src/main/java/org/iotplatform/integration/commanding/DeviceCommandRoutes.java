@@ -8,6 +8,7 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
+import org.iotplatform.integration.GatewayEndpoint;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.commanding.DirectMethods;
@@ -58,18 +59,18 @@ public class DeviceCommandRoutes extends RouteBuilder {
 
         PahoMqtt5Configuration out = connection(component, "-commands");
         from(EGRESS).routeId("device-command-egress")
-                .to(new PahoMqtt5Endpoint("paho-mqtt5:device-commands", "$iothub/commands", component, out));
+                .to(new GatewayEndpoint("paho-mqtt5:device-commands", "$iothub/commands", component, out));
 
         PahoMqtt5Configuration in = connection(component, "-answers");
-        from(new PahoMqtt5Endpoint("paho-mqtt5:device-method-answers", ANSWERS, component, in))
+        from(new GatewayEndpoint("paho-mqtt5:device-method-answers", ANSWERS, component, in))
                 .routeId("device-method-answers")
                 .process(this::methodAnswer);
 
         // twin requests are shared among platform instances: any one of them answers
-        from(new PahoMqtt5Endpoint("paho-mqtt5:device-twin-requests", TWIN_REQUESTS, component, durable(connection(component, "-twin-get"))))
+        from(new GatewayEndpoint("paho-mqtt5:device-twin-requests", TWIN_REQUESTS, component, durable(connection(component, "-twin-get"))))
                 .routeId("device-twin-requests")
                 .process(e -> twins.deviceRequestedTwin(twinDevice(e), requestId(e)));
-        from(new PahoMqtt5Endpoint("paho-mqtt5:device-twin-reports", TWIN_REPORTS, component, durable(connection(component, "-twin-reported"))))
+        from(new GatewayEndpoint("paho-mqtt5:device-twin-reports", TWIN_REPORTS, component, durable(connection(component, "-twin-reported"))))
                 .routeId("device-twin-reports")
                 .process(e -> twins.deviceReported(twinDevice(e), requestId(e), e.getMessage().getBody(byte[].class)));
     }

@@ -8,6 +8,7 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
+import org.iotplatform.integration.GatewayEndpoint;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.telemetry.TelemetryIngest;
@@ -41,7 +42,7 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
             config.setSessionExpiryInterval(24 * 3600);
             config.setManualAcksEnabled(true);
             config.setReceiveMaximum(link.mqttInFlight());
-            PahoMqtt5Endpoint endpoint = new PahoMqtt5Endpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);
+            PahoMqtt5Endpoint endpoint = new GatewayEndpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);
 
             from(endpoint)
                     .routeId("telemetry-mqtt-ingress-" + i)

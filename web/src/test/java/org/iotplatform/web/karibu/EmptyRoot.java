@@ -1,0 +1,9 @@
+package org.iotplatform.web.karibu;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.Route;
+
+/** The mocked UI's start page in view tests: the real one's layout needs CDI, which a mocked Vaadin has not. */
+@Route("")
+public class EmptyRoot extends Div {
+}
