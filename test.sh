@@ -35,6 +35,10 @@ export IOT_TELEMETRY_ROLLUP_EVERY=PT2S   # rollups a test can wait for
 if [ -x ear/target/payara6/bin/asadmin ]; then
   ear/payara.sh stop ear/target iot-test || true
 fi
+# ...and one left by another checkout (an interrupted CI run) still holds the test ports
+if pkill -f 'glassfish/domains/iot-test/' 2>/dev/null; then
+  say "stopped a test domain left running by another checkout"; sleep 5
+fi
 
 say "mvn verify (unit, Arquillian, browser)"
 mvn -B -ntp clean verify "$@"

@@ -62,7 +62,8 @@ class OperatorDayBrowserIT extends WithGateway {
 
     private static Registered pump(String station, int position) throws Exception {
         String id = DeviceRegistryIT.newId(station + "-p" + position);
-        var created = DeviceRegistryIT.create(id, "{\"station\":\"" + station + "\",\"position\":\"" + position + "\",\"kind\":\"pump\"}");
+        var created = DeviceRegistryIT.create(id, "{\"station\":\"" + station + "\",\"position\":\"" + position
+                + "\",\"kind\":\"pump\",\"area\":\"" + station + "-area\"}");
         assertEquals(201, created.statusCode(), created.body());
         return new Registered(id, DeviceRegistryIT.field(created.body(), "primaryKey"));
     }
@@ -126,8 +127,8 @@ class OperatorDayBrowserIT extends WithGateway {
         driver.findElement(By.cssSelector("#global-search input")).sendKeys("station=" + station.substring(0, 5), Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/stations/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("station-state"))); // no such station: said so
-        driver.findElement(By.cssSelector("#global-search input")).sendKeys("kind:pump", Keys.ENTER);
-        wait.until(ExpectedConditions.urlContains("/devices?tag=kind"));
+        driver.findElement(By.cssSelector("#global-search input")).sendKeys("area:" + station + "-area", Keys.ENTER);
+        wait.until(ExpectedConditions.urlContains("/devices?tag=area"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("devices-grid"), running));
         device.disconnect();
         device.close();
