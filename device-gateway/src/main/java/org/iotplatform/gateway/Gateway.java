@@ -8,6 +8,7 @@ import org.iotplatform.gateway.broker.DeviceSecurityManager;
 import org.iotplatform.gateway.broker.DeviceUsername;
 import org.iotplatform.gateway.broker.DeviceboundSettlements;
 import org.iotplatform.gateway.broker.GatewayBroker;
+import org.iotplatform.gateway.broker.TransientMethodCalls;
 import org.iotplatform.gateway.broker.InVmTelemetrySender;
 import org.iotplatform.gateway.broker.IotHubTopics;
 import org.iotplatform.gateway.broker.PublishLimits;
@@ -69,6 +70,7 @@ public final class Gateway implements AutoCloseable {
       broker.register(connections);
       broker.register(new AmqpTelemetryRoute(broker.server()));
       broker.register(new DeviceboundSettlements(broker.server(), events));
+      broker.register(new TransientMethodCalls());
       this.revocations = new RevocationPoller(platform, this::revoked);
    }
 
