@@ -54,7 +54,13 @@ public class DeviceRegistry {
     jakarta.enterprise.event.Event<DeviceConnected> connectedEvent;
 
     @Inject
+    jakarta.enterprise.event.Event<DeviceDisconnected> disconnectedEvent;
+
+    @Inject
     DeviceRepository devices;
+
+    @Inject
+    ConnectedDevices connected;
 
     @Inject
     HubSettings hub;
@@ -86,15 +92,6 @@ public class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> new DeviceNotFoundException(id));
     }
 
-    /**
-     * Whether the device is connected now, read without loading the device (a direct method asks
-     * this on every call); no transaction of its own.
-     */
-    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
-    public ConnectionState connectionState(DeviceId id) {
-        return devices.connectionState(id).orElseThrow(() -> new DeviceNotFoundException(id));
-    }
-
     public Page<Device> search(DeviceQuery query, int page, int pageSize) {
         if (page < 0 || pageSize < 1 || pageSize > 1000) {
             throw new InvalidDeviceException("page must be >= 0 and pageSize 1-1000");
@@ -109,6 +106,7 @@ public class DeviceRegistry {
             audit.record(actor, "device." + status.value(), id.value(), null);
             if (status == DeviceStatus.DISABLED) {
                 devices.revoke(new DeviceRevocation(id, "disabled", clock.instant()));
+                connected.forget(id);
             }
         }
         return device;
@@ -138,6 +136,7 @@ public class DeviceRegistry {
         Device device = get(id);
         devices.remove(device);
         devices.revoke(new DeviceRevocation(id, "deleted", clock.instant()));
+        connected.forget(id);
         audit.record(actor, "device.deleted", id.value(), null);
     }
 
@@ -304,7 +303,12 @@ public class DeviceRegistry {
                         connectedEvent.fire(new DeviceConnected(id)); // what waited for it goes out after commit
                     }
                 }
-                case DISCONNECTED -> device.connectionChanged(ConnectionState.DISCONNECTED, at);
+                case DISCONNECTED -> {
+                    device.connectionChanged(ConnectionState.DISCONNECTED, at);
+                    if (device.connectionState() == ConnectionState.DISCONNECTED) {
+                        disconnectedEvent.fire(new DeviceDisconnected(id));
+                    }
+                }
                 case ACTIVITY -> device.active(at);
             }
             if (kind != ConnectionEvent.Kind.ACTIVITY) {
