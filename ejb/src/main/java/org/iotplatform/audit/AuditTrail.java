@@ -23,6 +23,18 @@ public class AuditTrail {
         log.append(new AuditEntry(clock.instant(), actor == null ? "anonymous" : actor, action, target, detail));
     }
 
+    /** An action for {@link #recordAll}. */
+    public record Action(String actor, String action, String target, String detail) {
+    }
+
+    /** Records several actions in one batch (as {@link #record} each, at the same time). */
+    public void recordAll(List<Action> actions) {
+        java.time.Instant now = clock.instant();
+        log.appendAll(actions.stream()
+                .map(a -> new AuditEntry(now, a.actor() == null ? "anonymous" : a.actor(), a.action(), a.target(), a.detail()))
+                .toList());
+    }
+
     public List<AuditEntry> recent(int limit) {
         return log.recent(Math.max(1, Math.min(limit, 1000)));
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -44,6 +45,7 @@ public class CommandHistoryWriter {
    CommandHistory history;
 
    private final BlockingQueue<Finished> queue = new LinkedBlockingQueue<>(100_000);
+   private final AtomicLong failedBatches = new AtomicLong();
    private volatile boolean running = true;
    private Thread writer;
 
@@ -86,6 +88,9 @@ public class CommandHistoryWriter {
       try {
          history.recordAll(batch.stream().map(Finished::command).toList(), batch.stream().map(Finished::auditDetail).toList());
       } catch (RuntimeException batchFailed) {
+         failedBatches.incrementAndGet();
+         LOG.warning(() -> "a batch of " + batch.size() + " finished commands was refused (" + rootMessage(batchFailed)
+               + "); writing them one by one");
          for (Finished f : batch) {
             try {
                history.record(f.command(), f.auditDetail());
@@ -94,6 +99,24 @@ public class CommandHistoryWriter {
             }
          }
       }
+   }
+
+   /** Finished commands waiting to be written. */
+   public int backlog() {
+      return queue.size();
+   }
+
+   /** Batches refused since start (each then written row by row): should stay 0. */
+   public long failedBatches() {
+      return failedBatches.get();
+   }
+
+   private static String rootMessage(Throwable e) {
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+         root = root.getCause();
+      }
+      return root.getMessage();
    }
 
    @PreDestroy
