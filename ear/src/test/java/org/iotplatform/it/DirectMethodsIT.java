@@ -89,6 +89,8 @@ class DirectMethodsIT extends WithGateway {
         assertTrue(history.contains("\"name\":\"setSpeed\"") && history.contains("\"state\":\"completed\""), history);
         assertEquals(102, history.split("\"kind\":\"method\"").length - 1, "every call kept, once");
         assertTrue(get("/api/v1/audit?limit=500", ADMIN).body().contains("setSpeed -> 200"), "in the audit log");
+        String stats = get("/api/v1/commands/stats", ADMIN).body();
+        assertTrue(stats.contains("\"historyBatchesFailed\":0"), "kept in batches, not row by row after a failure: " + stats);
         device.disconnect();
         device.close();
     }
@@ -112,6 +114,29 @@ class DirectMethodsIT extends WithGateway {
         assertEquals(504, slow.statusCode(), slow.body());
         assertTrue(seconds >= 5 && seconds < 15, "timed out after " + seconds + " s");
         assertEquals(400, invoke(id, "reboot", "{\"timeoutSeconds\":1000}").statusCode(), "time-out out of range");
+        device.disconnect();
+        device.close();
+    }
+
+    @Test
+    void onlyAdminsAndOperatorsInvokeMethods() throws Exception {
+        awaitCommands();
+        String id = newId("methrole");
+        MqttClient device = answeringDevice(id, field(create(id, "{}").body(), "primaryKey"), null);
+        awaitConnected(id);
+        String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String role : List.of("viewer", "operator")) {
+            sendJson("POST", "/api/v1/operators", ADMIN, "{\"username\":\"" + role + "-" + suffix + "\",\"role\":\"" + role
+                    + "\",\"password\":\"" + role + "-password-123\"}");
+        }
+        String body = "{\"payload\":{\"rpm\":900},\"timeoutSeconds\":10}";
+        String path = "/api/v1/devices/" + id + "/methods/setSpeed";
+        HttpResponse<String> viewer = sendJson("POST", path, basic("viewer-" + suffix, "viewer-password-123"), body);
+        assertEquals(403, viewer.statusCode(), viewer.body());
+        assertTrue(viewer.body().contains("\"error\":\"forbidden\""), viewer.body());
+        assertEquals(401, sendJson("POST", path, basic("viewer-" + suffix, "wrong-password"), body).statusCode());
+        HttpResponse<String> operator = sendJson("POST", path, basic("operator-" + suffix, "operator-password-123"), body);
+        assertEquals(200, operator.statusCode(), operator.body());
         device.disconnect();
         device.close();
     }

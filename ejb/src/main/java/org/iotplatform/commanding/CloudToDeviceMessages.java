@@ -1,7 +1,6 @@
 package org.iotplatform.commanding;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -58,7 +57,7 @@ public class CloudToDeviceMessages {
    @Inject
    AuditTrail audit;
 
-   @EJB
+   @Inject
    CommandChannel channel;
 
    @Inject

@@ -1,7 +1,6 @@
 package org.iotplatform.twin;
 
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -51,7 +50,7 @@ public class DeviceTwins {
    @Inject
    CommandHistory history;
 
-   @EJB
+   @Inject
    CommandChannel channel;
 
    @Inject

@@ -1,11 +1,6 @@
 package org.iotplatform.integration.commanding;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Local;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
@@ -25,12 +20,10 @@ import java.util.Map;
  * {@link CommandChannel} over the gateway's MQTT: each command is an exchange on the command egress
  * route, with IoT Hub's device topic for it in the back end's id-carrying form
  * ({@code $iothub/<id>/methods/POST/<method>/}, the {@code $rid=...} query ahead of the payload; the
- * gateway shows the device {@code $iothub/methods/POST/<method>/?$rid=...}).
+ * gateway shows the device {@code $iothub/methods/POST/<method>/?$rid=...}). A plain CDI bean: a
+ * publish takes part in no transaction, and it runs for every command (see {@link org.iotplatform.commanding.DirectMethods}).
  */
-@Singleton
-@Local(CommandChannel.class)
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class MqttCommandChannel implements CommandChannel {
 
     /** The user property the gateway reports deliveries by (its DeviceboundSettlements). */
