@@ -6,15 +6,15 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import org.iotplatform.gateway.CommandLineOptions;
 import org.iotplatform.gateway.device.DeviceToken;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,7 +30,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Command benchmark through the whole platform: {@code count} devices (MQTT 5, answering at once) and a
- * caller of the REST API at {@code rate} calls/s for {@code seconds}. Mode {@code methods}: direct
+ * caller of the REST API at {@code rate} calls/s for {@code seconds} (open loop: {@code callers}
+ * keep-alive connections, default 64, each call timed from when it was due). Mode {@code methods}: direct
  * methods, round trip from the REST call to its answer. Mode {@code messages}: cloud-to-device
  * messages, from the REST call to the message reaching the device. Prints progress and a
  * {@code RESULT} line with p50/p95/p99 in milliseconds.
@@ -62,6 +63,7 @@ public final class CommandLoad {
       double warmupRate = Double.parseDouble(a.getOrDefault("warmup-rate", String.valueOf(rate)));
 
       Map<String, Long> sentAt = new ConcurrentHashMap<>();
+      AtomicLong requestsSeen = new AtomicLong(); // method requests that reached the devices
       Histogram arrival = new Histogram();
       List<Mqtt5AsyncClient> devices = new ArrayList<>();
       List<CompletableFuture<?>> ready = new ArrayList<>();
@@ -76,6 +78,7 @@ public final class CommandLoad {
                .thenCompose(c -> "methods".equals(mode)
                      ? device.subscribeWith().topicFilter("$iothub/methods/POST/#").qos(MqttQos.AT_LEAST_ONCE)
                            .callback(p -> {
+                              requestsSeen.incrementAndGet();
                               String topic = p.getTopic().toString();
                               String rid = topic.substring(topic.indexOf("?$rid=") + 6);
                               device.publishWith().topic("$iothub/methods/res/200/?$rid=" + rid).qos(MqttQos.AT_LEAST_ONCE)
@@ -93,7 +96,6 @@ public final class CommandLoad {
       Thread.sleep(3000); // the platform learns they are connected
       System.out.printf(Locale.ROOT, "CONNECTED %d devices (%s)%n", count, mode);
 
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
       Histogram roundTrip = new Histogram();
       AtomicLong sent = new AtomicLong();
       AtomicLong ok = new AtomicLong();
@@ -104,58 +106,74 @@ public final class CommandLoad {
       long end = start + TimeUnit.SECONDS.toNanos(seconds);
       long interval = (long) (1e9 / rate);
       long warmInterval = (long) (1e9 / Math.max(1, warmupRate));
-      long due = warmStart;
-      long lastReport = warmStart;
-      long lastOk = 0;
-      int d = 0;
-      while (System.nanoTime() < end) {
-         long now = System.nanoTime();
-         while (due <= now) {
-            String id = prefix + "-" + String.format(Locale.ROOT, "%06d", d);
-            d = (d + 1) % count;
-            due += due < start ? warmInterval : interval;
-            long t0 = System.nanoTime();
-            boolean counted = t0 >= start;
-            long n = counted ? sent.incrementAndGet() : -1;
-            HttpRequest request;
-            if ("methods".equals(mode)) {
-               request = HttpRequest.newBuilder(URI.create(platform + "/api/v1/devices/" + id + "/methods/ping"))
-                     .header("Authorization", auth).header("Content-Type", "application/json")
-                     .POST(HttpRequest.BodyPublishers.ofString("{\"payload\":{\"n\":" + n + "},\"timeoutSeconds\":10}")).build();
-            } else {
-               String marker = "m" + (counted ? n : "w" + t0);
-               if (counted) {
-                  sentAt.put(marker, t0);
+      long warmCalls = warmup == 0 ? 0 : TimeUnit.SECONDS.toNanos(warmup) / warmInterval;
+      // Open loop: call k is due at a fixed time whatever became of the others. Callers are blocking
+      // keep-alive connections (HttpURLConnection: a fraction of java.net.http's CPU per call, which
+      // matters on a machine shared with the platform); each call is timed from when it was due, so
+      // a caller busy or queued behind a slow answer counts against the platform, not hidden.
+      int callers = Integer.parseInt(a.getOrDefault("callers", "64"));
+      System.setProperty("http.maxConnections", String.valueOf(callers));
+      System.setProperty("http.keepAlive", "true");
+      AtomicLong tickets = new AtomicLong();
+      for (int c = 0; c < callers; c++) {
+         Thread caller = new Thread(() -> {
+            while (true) {
+               long k = tickets.getAndIncrement();
+               long due = k < warmCalls ? warmStart + k * warmInterval : start + (k - warmCalls) * interval;
+               if (due >= end) {
+                  return;
                }
-               request = HttpRequest.newBuilder(URI.create(platform + "/api/v1/devices/" + id + "/messages"))
-                     .header("Authorization", auth).header("Content-Type", "application/json")
-                     .POST(HttpRequest.BodyPublishers.ofString("{\"payload\":\"" + marker + "\",\"ttlSeconds\":60}")).build();
-            }
-            http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
+               long wait = due - System.nanoTime();
+               if (wait > 0) {
+                  LockSupport.parkNanos(wait);
+               }
+               boolean counted = due >= start;
+               long n = counted ? sent.incrementAndGet() : -1;
+               String id = prefix + "-" + String.format(Locale.ROOT, "%06d", k % count);
+               String path;
+               String body;
+               if ("methods".equals(mode)) {
+                  path = "/api/v1/devices/" + id + "/methods/ping";
+                  body = "{\"payload\":{\"n\":" + n + "},\"timeoutSeconds\":10}";
+               } else {
+                  String marker = "m" + (counted ? n : "w" + k);
+                  if (counted) {
+                     sentAt.put(marker, due);
+                  }
+                  path = "/api/v1/devices/" + id + "/messages";
+                  body = "{\"payload\":\"" + marker + "\",\"ttlSeconds\":60}";
+               }
+               int status = post(platform + path, auth, body);
                if (!counted) {
-                  return;
+                  continue;
                }
-               if (e != null) {
+               if (status < 0) {
                   failed.incrementAndGet();
-                  return;
+                  continue;
                }
-               statuses.computeIfAbsent(r.statusCode(), s -> new AtomicLong()).incrementAndGet();
-               if (r.statusCode() / 100 == 2) {
+               statuses.computeIfAbsent(status, x -> new AtomicLong()).incrementAndGet();
+               if (status / 100 == 2) {
                   ok.incrementAndGet();
-                  roundTrip.add((System.nanoTime() - t0) / 1_000_000);
+                  roundTrip.add((System.nanoTime() - due) / 1_000_000);
                } else {
                   failed.incrementAndGet();
                }
-            });
-         }
-         if (now - lastReport >= 1_000_000_000L) {
-            long o = ok.get();
-            System.out.printf(Locale.ROOT, "progress t=%.0fs%s sent=%d ok=%d failed=%d rate=%d/s%n",
-                  (now - start) / 1e9, now < start ? " (warm-up)" : "", sent.get(), o, failed.get(), o - lastOk);
-            lastOk = o;
-            lastReport = now;
-         }
-         LockSupport.parkNanos(Math.max(0, Math.min(due - System.nanoTime(), 1_000_000)));
+            }
+         }, "caller-" + c);
+         caller.setDaemon(true);
+         caller.start();
+      }
+      long lastOk = 0;
+      long lastSeen = 0;
+      long now;
+      while ((now = System.nanoTime()) < end) {
+         Thread.sleep(1000);
+         long o = ok.get();
+         long seen = requestsSeen.get();
+         System.out.printf(Locale.ROOT, "progress t=%.0fs%s sent=%d ok=%d failed=%d atDevices=%d/s rate=%d/s%n",
+               (now - start) / 1e9, now < start ? " (warm-up)" : "", sent.get(), o, failed.get(), seen - lastSeen, o - lastOk);
+         lastOk = o;
+         lastSeen = seen;
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       while (ok.get() + failed.get() < sent.get() && System.nanoTime() < deadline) {
@@ -170,6 +188,34 @@ public final class CommandLoad {
             "messages".equals(mode) ? " delivered=" + arrival.count() + " restCallMs p99=" + roundTrip.percentile(0.99) : "");
       devices.forEach(Mqtt5AsyncClient::disconnect);
       System.exit(0);
+   }
+
+   /** One POST on a kept-alive connection; the status, or -1 when the call itself failed. */
+   private static int post(String url, String auth, String body) {
+      try {
+         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+         connection.setRequestMethod("POST");
+         connection.setConnectTimeout(10_000);
+         connection.setReadTimeout(30_000);
+         connection.setDoOutput(true);
+         connection.setRequestProperty("Authorization", auth);
+         connection.setRequestProperty("Content-Type", "application/json");
+         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+         connection.setFixedLengthStreamingMode(bytes.length);
+         try (OutputStream out = connection.getOutputStream()) {
+            out.write(bytes);
+         }
+         int status = connection.getResponseCode();
+         // read to the end, or the connection is not reused
+         try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            if (in != null) {
+               in.readAllBytes();
+            }
+         }
+         return status;
+      } catch (IOException e) {
+         return -1;
+      }
    }
 
    /** Milliseconds, 0 to 60 s. */
