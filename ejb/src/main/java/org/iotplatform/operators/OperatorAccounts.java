@@ -108,18 +108,13 @@ public class OperatorAccounts {
             passwordHash.verify(password.toCharArray(), decoyHash);
             return Optional.empty();
         }
-        Optional<Role> cached = verified.lookup(name, password);
-        if (cached.isPresent()) {
-            return cached;
-        }
-        Optional<OperatorAccount> account = repository.find(name);
-        boolean matches = passwordHash.verify(password.toCharArray(),
-                account.map(OperatorAccount::passwordHash).orElse(decoyHash));
-        if (matches && account.isPresent() && account.get().isEnabled()) {
-            verified.remember(name, password, account.get().role());
-            return Optional.of(account.get().role());
-        }
-        return Optional.empty();
+        return verified.roleOf(name, password, () -> {
+            Optional<OperatorAccount> account = repository.find(name);
+            boolean matches = passwordHash.verify(password.toCharArray(),
+                    account.map(OperatorAccount::passwordHash).orElse(decoyHash));
+            return matches && account.isPresent() && account.get().isEnabled()
+                    ? Optional.of(account.get().role()) : Optional.empty();
+        });
     }
 
     /**
