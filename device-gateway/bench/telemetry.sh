@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Telemetry benchmark (a benchmark, not a test). With the same publishers (DEVICES simulated devices,
-# QoS 1, four values per message, WINDOW unacknowledged messages each, for SECONDS):
+# QoS 1, four values per message, WINDOW unacknowledged messages each, for SECONDS_PER_PHASE seconds):
 #   1. broker-only ceiling: a second gateway with a plain MQTT subscriber on a shared subscription,
 #      no platform and no database behind it;
 #   2. durable: the platform's gateway, Camel ingress, EJB ingest and MariaDB, counted in the database;
