@@ -49,10 +49,8 @@ class DirectMethodsIT extends WithGateway {
 
     @Test
     void aMethodReachesTheDeviceAndItsAnswerComesBackManyAtOnce() throws Exception {
-        awaitCommands();
         String id = newId("meth");
-        MqttClient device = answeringDevice(id, field(create(id, "{}").body(), "primaryKey"), null);
-        awaitConnected(id);
+        MqttClient device = connectedAnsweringDevice(id);
 
         HttpResponse<String> r = invoke(id, "setSpeed", "{\"payload\":{\"rpm\":1200},\"timeoutSeconds\":10}");
         assertEquals(200, r.statusCode(), r.body());
@@ -120,10 +118,8 @@ class DirectMethodsIT extends WithGateway {
 
     @Test
     void onlyAdminsAndOperatorsInvokeMethods() throws Exception {
-        awaitCommands();
         String id = newId("methrole");
-        MqttClient device = answeringDevice(id, field(create(id, "{}").body(), "primaryKey"), null);
-        awaitConnected(id);
+        MqttClient device = connectedAnsweringDevice(id);
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
         for (String role : List.of("viewer", "operator")) {
             sendJson("POST", "/api/v1/operators", ADMIN, "{\"username\":\"" + role + "-" + suffix + "\",\"role\":\"" + role
@@ -165,6 +161,14 @@ class DirectMethodsIT extends WithGateway {
      * A device that answers every method with {"method":..,"request":..}, 404 for "selfDestruct", never
      * for "ignore". With {@code forger} set it is slow (1 s), and the forger answers its requests first.
      */
+    /** A new registered device, connected and answering every method, once commands can flow. */
+    private static MqttClient connectedAnsweringDevice(String id) throws Exception {
+        awaitCommands();
+        MqttClient device = answeringDevice(id, field(create(id, "{}").body(), "primaryKey"), null);
+        awaitConnected(id);
+        return device;
+    }
+
     private static MqttClient answeringDevice(String id, String key, AtomicReference<MqttClient> forger) throws Exception {
         MqttClient device = connectedDevice(id, key);
         device.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {

@@ -20,7 +20,7 @@ public class AuditTrail {
     Clock clock;
 
     public void record(String actor, String action, String target, String detail) {
-        log.append(new AuditEntry(clock.instant(), actor == null ? "anonymous" : actor, action, target, detail));
+        log.append(entry(clock.instant(), new Action(actor, action, target, detail)));
     }
 
     /** An action for {@link #recordAll}. */
@@ -31,8 +31,12 @@ public class AuditTrail {
     public void recordAll(List<Action> actions) {
         java.time.Instant now = clock.instant();
         log.appendAll(actions.stream()
-                .map(a -> new AuditEntry(now, a.actor() == null ? "anonymous" : a.actor(), a.action(), a.target(), a.detail()))
+                .map(a -> entry(now, a))
                 .toList());
+    }
+
+    private static AuditEntry entry(java.time.Instant at, Action a) {
+        return new AuditEntry(at, a.actor() == null ? "anonymous" : a.actor(), a.action(), a.target(), a.detail());
     }
 
     public List<AuditEntry> recent(int limit) {
