@@ -86,6 +86,7 @@ if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid
 else
   say "starting the device gateway"
   mkdir -p "$GATEWAY_DIR"
+  # the log is appended to: a restart keeps what the gateway said before (often why it was restarted)
   IOT_GATEWAY_PLATFORM_URL="http://localhost:$HTTP_PORT" \
   IOT_GATEWAY_PLATFORM_USER=gateway \
   IOT_GATEWAY_PLATFORM_PASSWORD="$gateway_password" \
@@ -94,7 +95,7 @@ else
   IOT_GATEWAY_HUB_HOSTNAME=iothub.local \
   IOT_GATEWAY_DATA_DIR="$GATEWAY_DIR/data" \
   IOT_GATEWAY_TLS_DIR="$GATEWAY_DIR/tls" \
-    nohup java -Xmx1g -jar "$GATEWAY_JAR" serve >"$GATEWAY_DIR/gateway.log" 2>&1 &
+    nohup java -Xmx1g -jar "$GATEWAY_JAR" serve >>"$GATEWAY_DIR/gateway.log" 2>&1 &
   echo $! > "$GATEWAY_DIR/gateway.pid"
   for _ in $(seq 1 60); do
     [ -s "$GATEWAY_DIR/tls/ca.pem" ] && (echo > /dev/tcp/localhost/8883) 2>/dev/null && break

@@ -30,6 +30,8 @@ export IOT_HUB_GATEWAY_HOSTNAME=localhost
 export IOT_INGRESS_MQTT_URL=tcp://localhost:21883
 export IOT_INGRESS_MQTT_PASSWORD="test-backend-$(openssl rand -hex 8)"
 export IOT_TELEMETRY_ROLLUP_EVERY=PT2S   # rollups a test can wait for
+export IOT_INGRESS_PROBE_EVERY=PT2S      # telemetry-flow probes a test can wait for
+export IOT_INGRESS_PROBE_TIMEOUT=PT6S
 
 # The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
 if [ -x ear/target/payara6/bin/asadmin ]; then

@@ -5,6 +5,7 @@ import org.iotplatform.gateway.broker.ClientIdCheck;
 import org.iotplatform.gateway.broker.DeviceAuthenticator;
 import org.iotplatform.gateway.broker.DeviceConnections;
 import org.iotplatform.gateway.broker.DeviceSecurityManager;
+import org.iotplatform.gateway.broker.DeviceSubscriptions;
 import org.iotplatform.gateway.broker.DeviceUsername;
 import org.iotplatform.gateway.broker.DeviceboundSettlements;
 import org.iotplatform.gateway.broker.GatewayBroker;
@@ -18,6 +19,7 @@ import org.iotplatform.gateway.config.GatewaySettings;
 import org.iotplatform.gateway.http.HttpTelemetryEndpoint;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
 import org.iotplatform.gateway.platform.PlatformClient;
+import org.iotplatform.gateway.platform.RevocationBatch;
 import org.iotplatform.gateway.platform.RevocationPoller;
 import org.iotplatform.gateway.tls.LocalCertificateAuthority;
 import org.iotplatform.gateway.tls.ServerKeystore;
@@ -61,7 +63,7 @@ public final class Gateway implements AutoCloseable {
       this.authenticator = new DeviceAuthenticator(platform, clock, settings.authCache());
       this.events = new ConnectionEventReporter(platform, clock, EVENT_QUEUE_CAPACITY);
       this.connections = new DeviceConnections(events, timer, clock);
-      this.limits = new PublishLimits(settings.maxPayloadBytes(), settings.publishRatePerDevice());
+      this.limits = new PublishLimits(settings.maxPayloadBytes(), settings.publishRatePerDevice(), settings.publishMaxDelay());
       DeviceUsername usernames = new DeviceUsername(settings.hubHostname());
       DeviceSecurityManager security = new DeviceSecurityManager(authenticator, usernames, new TopicPolicy(),
             settings.backendUser(), settings.backendPassword());
@@ -93,7 +95,7 @@ public final class Gateway implements AutoCloseable {
    private void startServices() throws Exception {
       LOG.info(() -> "starting device gateway with " + settings);
       broker.start(List.of(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
-                  new TelemetryPropertyBag(), IotHubTopics.incoming()),
+                  new DeviceSubscriptions(), new TelemetryPropertyBag(), IotHubTopics.incoming()),
             List.of(IotHubTopics.outgoing()));
       connections.connectionSource(broker::connections);
       inVmSender = new InVmTelemetrySender(broker.inVmUrl(), settings.backendUser(), settings.backendPassword(), settings.httpThreads());
@@ -106,14 +108,15 @@ public final class Gateway implements AutoCloseable {
       LOG.info(() -> "device gateway ready; devices trust the CA in " + keystore.caCertificate().toAbsolutePath());
    }
 
-   /** Revoked devices lose their remembered logins and their live connections at once. */
-   void revoked(List<String> deviceIds) {
-      deviceIds.forEach(authenticator::evict);
+   /** Revoked devices lose their remembered logins and the connections of the revoked incarnation. */
+   void revoked(List<RevocationBatch.Revoked> revoked) {
+      revoked.forEach(r -> authenticator.evict(r.deviceId()));
       broker.invalidateSecurityCaches();
-      for (String deviceId : deviceIds) {
-         int closed = connections.disconnect(deviceId, "device revoked by the platform");
-         limits.forget(deviceId);
-         LOG.info(() -> "device " + deviceId + " revoked; " + closed + " connection(s) closed");
+      for (RevocationBatch.Revoked r : revoked) {
+         int closed = connections.disconnect(r.deviceId(), r.incarnation(), "device revoked by the platform");
+         limits.forget(r.deviceId());
+         LOG.info(() -> "device " + r.deviceId() + " revoked" + (r.incarnation() == null ? "" : " (incarnation " + r.incarnation() + ")") + "; "
+               + closed + " connection(s) closed");
       }
    }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Map;
 import static org.iotplatform.gateway.DeviceIsolationTest.publishReason;
 import static org.iotplatform.gateway.testing.Clients.inOneHour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,15 +60,40 @@ class PublishLimitsTest {
    }
 
    @Test
-   void oversizedPayloadFromMqtt311IsDroppedButTheConnectionStays() throws Exception {
+   void oversizedPayloadFromMqtt311ClosesTheConnectionWithoutAcknowledgingIt() throws Exception {
       gw.platform.register("big-003");
       try (Backend backend = new Backend(gw, "devices/big-003/messages/events/#")) {
          MqttClient device = Clients.v3Device(gw, "big-003", "big-003", gw.platform.token("big-003", inOneHour()));
-         device.publish("devices/big-003/messages/events/", new byte[1100 * 1024], 1, false);
-         device.publish("devices/big-003/messages/events/", "{\"small\":3}".getBytes(StandardCharsets.UTF_8), 1, false);
-         List<Received> got = backend.drain(Duration.ofSeconds(1));
-         assertEquals(1, got.size(), "only the normal message is delivered");
-         assertTrue(device.isConnected());
+         // MQTT 3.1.1 has no negative PUBACK: an acknowledgement would promise a message that is not kept
+         assertThrows(org.eclipse.paho.client.mqttv3.MqttException.class,
+               () -> device.publish("devices/big-003/messages/events/", new byte[1100 * 1024], 1, false));
+         assertFalse(device.isConnected(), "disconnected instead of acknowledged-and-dropped");
+         assertTrue(backend.drain(Duration.ofSeconds(1)).isEmpty());
+         device.close();
+      }
+   }
+
+   @Test
+   void mqtt311FloodIsSlowedDownAndEveryAcknowledgedMessageIsDelivered() throws Exception {
+      gw.platform.register("flood-311");
+      try (Backend backend = new Backend(gw, "devices/flood-311/messages/events/#")) {
+         MqttClient device = Clients.v3Device(gw, "flood-311", "flood-311", gw.platform.token("flood-311", inOneHour()));
+         int sent = 60; // rate 10/s, burst 20: 40 over the allowance
+         for (int i = 0; i < sent; i++) {
+            device.publish("devices/flood-311/messages/events/", ("{\"i\":" + i + "}").getBytes(StandardCharsets.UTF_8), 1, false);
+         }
+         assertTrue(device.isConnected(), "a 3.1.1 device over its rate is slowed, not disconnected");
+         assertTrue(gw.gateway.publishLimits().slowedFor("flood-311") > 0, "the connection was paused");
+         assertEquals(0, gw.gateway.publishLimits().refusedFor("flood-311"), "nothing refused");
+         java.util.Set<String> got = new java.util.HashSet<>();
+         Instant end = Instant.now().plusSeconds(10);
+         while (got.size() < sent && Instant.now().isBefore(end)) {
+            Received r = backend.next(Duration.ofMillis(200));
+            if (r != null) {
+               got.add(r.payload());
+            }
+         }
+         assertEquals(sent, got.size(), "every acknowledged message is delivered");
          device.disconnect();
          device.close();
       }

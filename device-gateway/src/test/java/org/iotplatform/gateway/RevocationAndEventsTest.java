@@ -5,6 +5,7 @@ import jakarta.jms.Connection;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.iotplatform.gateway.testing.Clients;
+import org.iotplatform.gateway.testing.SasTokens;
 import org.iotplatform.gateway.testing.OneGatewayPerClass;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,25 @@ class RevocationAndEventsTest extends OneGatewayPerClass {
       assertEquals(2, disconnects.size(), disconnects.toString());
       disconnects.forEach(e -> assertEquals("device revoked by the platform", e.path("reason").asText()));
       mqtt.close();
+   }
+
+   @Test
+   void aDeviceCreatedAgainUnderARevokedIdKeepsItsConnection() throws Exception {
+      // deleted and created again under the same id: the revocation names the old device, not this one
+      gw.platform.register("recreated-001");
+      long old = gw.platform.incarnation("recreated-001");
+      gw.platform.register("recreated-001", SasTokens.newKey());
+      MqttClient recreated = Clients.v3Device(gw, "recreated-001", "recreated-001", gw.platform.token("recreated-001", inOneHour()));
+      gw.platform.register("marker-001");
+      MqttClient marker = Clients.v3Device(gw, "marker-001", "marker-001", gw.platform.token("marker-001", inOneHour()));
+      gw.platform.listRevocation("recreated-001", old);
+      gw.platform.revoke("marker-001"); // listed after it: once the marker is gone, the older revocation was seen too
+      waitUntil(() -> !marker.isConnected(), Duration.ofSeconds(5));
+      assertFalse(marker.isConnected(), "the marker device, signed in before its revocation, is dropped");
+      assertTrue(recreated.isConnected(), "the new device of that id stays connected");
+      recreated.disconnect();
+      recreated.close();
+      marker.close();
    }
 
    @Test

@@ -90,6 +90,11 @@ class DeviceRegistryIT {
         HttpResponse<String> bad = create("bad/id", "{}");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("deviceId must be"), bad.body());
+        for (String unaddressable : new String[] {".", ".."}) {
+            HttpResponse<String> dots = create(unaddressable, "{}");
+            assertEquals(400, dots.statusCode(), dots.body());
+            assertTrue(dots.body().contains("cannot be '.' or '..'"), dots.body());
+        }
         assertEquals(404, get("/api/v1/devices/no-such-device", ADMIN).statusCode());
     }
 
@@ -151,6 +156,11 @@ class DeviceRegistryIT {
         assertEquals(403, otherDevice.statusCode());
         HttpResponse<String> unknown = deviceAuth("unknown-" + id, sasToken("unknown-" + id, primary, expiry));
         assertTrue(unknown.body().contains("unknown device"), unknown.body());
+        // a correctly signed token good until 2100 is a key by another name: lifetime is capped (30 days by default)
+        HttpResponse<String> forever = deviceAuth(id, sasToken(id, primary, Instant.parse("2100-01-01T00:00:00Z")));
+        assertEquals(403, forever.statusCode(), forever.body());
+        assertTrue(forever.body().contains("longer than the allowed"), forever.body());
+        assertEquals(200, deviceAuth(id, sasToken(id, primary, Instant.now().plusSeconds(29L * 24 * 3600))).statusCode());
 
         sendJson("PATCH", "/api/v1/devices/" + id, ADMIN, "{\"status\":\"disabled\"}");
         HttpResponse<String> disabled = deviceAuth(id, sasToken(id, primary, expiry));

@@ -118,6 +118,28 @@ final class GatewayProcess implements AutoCloseable {
         return ctx;
     }
 
+    /**
+     * Destroys a broker queue through Artemis' management address, as the back-end identity, leaving
+     * its consumers' connections up: a fault the platform has to notice by itself.
+     */
+    void destroyQueue(String queue) throws Exception {
+        var factory = new org.apache.qpid.jms.JmsConnectionFactory("amqp://localhost:" + AMQP_PORT);
+        try (jakarta.jms.Connection connection = factory.createConnection(BACKEND_USER, backendPassword)) {
+            connection.start();
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.TemporaryQueue reply = session.createTemporaryQueue();
+            jakarta.jms.TextMessage call = session.createTextMessage("[\"" + queue + "\",true]");
+            call.setStringProperty("_AMQ_ResourceName", "broker");
+            call.setStringProperty("_AMQ_OperationName", "destroyQueue");
+            call.setJMSReplyTo(reply);
+            session.createProducer(session.createQueue("activemq.management")).send(call);
+            jakarta.jms.Message answer = session.createConsumer(reply).receive(10_000);
+            if (answer == null || !Boolean.TRUE.equals(answer.getObjectProperty("_AMQ_OperationSucceeded"))) {
+                throw new IllegalStateException("the gateway did not destroy queue " + queue + ": " + answer);
+            }
+        }
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

@@ -109,6 +109,17 @@ class SecurityApiIT {
                 "{\"username\":\"someone\",\"role\":\"root\",\"password\":\"long-enough-password\"}");
         assertEquals(400, badRole.statusCode());
 
+        // the gateway's role is an internal service identity: an operator holding it could report any device connected
+        HttpResponse<String> serviceRole = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"fake-gateway\",\"role\":\"gateway\",\"password\":\"long-enough-password\"}");
+        assertEquals(400, serviceRole.statusCode(), serviceRole.body());
+        HttpResponse<String> promoted = sendJson("POST", "/api/v1/operators", ADMIN,
+                "{\"username\":\"plain-viewer\",\"role\":\"viewer\",\"password\":\"long-enough-password\"}");
+        assertEquals(201, promoted.statusCode(), promoted.body());
+        assertEquals(400, sendJson("PATCH", "/api/v1/operators/plain-viewer", ADMIN, "{\"role\":\"gateway\"}").statusCode());
+        HttpResponse<String> serviceAccount = sendJson("PATCH", "/api/v1/operators/gateway", ADMIN, "{\"password\":\"another-long-password\"}");
+        assertEquals(400, serviceAccount.statusCode(), "the gateway's account is managed by configuration: " + serviceAccount.body());
+
         HttpResponse<String> shortPassword = sendJson("POST", "/api/v1/operators", ADMIN,
                 "{\"username\":\"someone\",\"role\":\"viewer\",\"password\":\"short\"}");
         assertEquals(400, shortPassword.statusCode());

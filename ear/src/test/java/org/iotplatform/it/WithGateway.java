@@ -70,19 +70,28 @@ abstract class WithGateway {
         });
     }
 
-    /** Polls {@code condition} (exceptions count as "not yet") until it holds or {@code timeout} passes. */
+    /**
+     * Polls {@code condition} until it holds or {@code timeout} passes. An exception counts as "not
+     * yet", and the last one is reported with the time-out, so a failure says what went wrong.
+     */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        RuntimeException last = null;
         while (true) {
             try {
                 if (condition.getAsBoolean()) {
                     return;
                 }
             } catch (RuntimeException notYet) {
-                // keep polling
+                last = notYet;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
+                AssertionError failed = new AssertionError("not within " + timeout + ": " + what
+                        + (last == null ? "" : " (last attempt failed: " + last + ")"));
+                if (last != null) {
+                    failed.initCause(last);
+                }
+                throw failed;
             }
             Thread.sleep(200);
         }

@@ -52,6 +52,7 @@ public class OperatorAccounts {
     }
 
     public OperatorAccount create(Username username, Role role, Password password, String actor) {
+        requirePersonRole(role);
         if (repository.find(username).isPresent()) {
             throw new AccountExistsException(username);
         }
@@ -74,6 +75,11 @@ public class OperatorAccounts {
                                   Optional<Password> password, String actor) {
         OperatorAccount account = repository.find(username)
                 .orElseThrow(() -> new AccountNotFoundException(username));
+        if (account.role() == Role.GATEWAY) {
+            throw new InvalidAccountException("'" + username.value() + "' is an internal service account; it is managed by"
+                    + " the platform's configuration (iot.gateway.password), not by operators");
+        }
+        role.ifPresent(OperatorAccounts::requirePersonRole);
         status.ifPresent(s -> {
             if (s != AccountStatus.ENABLED && username.value().equals(actor)) {
                 throw new InvalidAccountException("you cannot disable your own account");
@@ -91,6 +97,13 @@ public class OperatorAccounts {
         });
         verified.forget(username);
         return account;
+    }
+
+    /** Internal service roles (the gateway's) come from configuration only: an operator holding one could impersonate a gateway. */
+    private static void requirePersonRole(Role role) {
+        if (role == Role.GATEWAY) {
+            throw new InvalidAccountException("role must be one of admin, operator, viewer");
+        }
     }
 
     /**

@@ -23,6 +23,9 @@ public enum Role {
     public static final String VIEWER_NAME = "viewer";
     public static final String GATEWAY_NAME = "gateway";
 
+    /** The roles a person's account can have (what the API and dashboard offer). */
+    public static final java.util.List<Role> PERSON_ROLES = java.util.List.of(ADMIN, OPERATOR, VIEWER);
+
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -182,6 +182,14 @@ public class Device {
         return status == DeviceStatus.ENABLED;
     }
 
+    /**
+     * Which device of this id this is: the row's id, new when a device is deleted and created again
+     * under the same id. Revocations name it, so they do not end a newer device's connections.
+     */
+    public long incarnation() {
+        return id;
+    }
+
     public DeviceId deviceId() {
         return deviceId;
     }

@@ -3,7 +3,11 @@ package org.iotplatform.registry;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** A device's identity: 1-128 characters of {@code A-Z a-z 0-9 - . _ :} (as IoT Hub allows). */
+/**
+ * A device's identity: 1-128 characters of {@code A-Z a-z 0-9 - . _ :} (as IoT Hub allows), except
+ * {@code .} and {@code ..}, which HTTP clients turn into path navigation ({@code /devices/..}), so such
+ * a device could not be addressed.
+ */
 public record DeviceId(String value) implements Comparable<DeviceId> {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9\\-._:]{1,128}");
@@ -13,6 +17,9 @@ public record DeviceId(String value) implements Comparable<DeviceId> {
         if (!VALID.matcher(value).matches()) {
             throw new InvalidDeviceException(
                     "deviceId must be 1-128 characters of letters, digits, '-', '.', '_' or ':'");
+        }
+        if (value.equals(".") || value.equals("..")) {
+            throw new InvalidDeviceException("deviceId cannot be '.' or '..': such a device could not be addressed over HTTP");
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import org.iotplatform.audit.AuditTrail;
 
 /**
@@ -26,9 +28,10 @@ import org.iotplatform.audit.AuditTrail;
 public class DeviceRegistry {
 
     /** A gateway's question: may this device connect with this token? */
-    public record Authentication(boolean allowed, String reason, Instant expiresAt) {
+    /** {@code incarnation}: which device of that id was checked (see {@link Device#incarnation()}). */
+    public record Authentication(boolean allowed, String reason, Instant expiresAt, Long incarnation) {
         static Authentication refused(String reason) {
-            return new Authentication(false, reason, null);
+            return new Authentication(false, reason, null, null);
         }
     }
 
@@ -54,6 +57,9 @@ public class DeviceRegistry {
     jakarta.enterprise.event.Event<DeviceConnected> connectedEvent;
 
     @Inject
+    jakarta.enterprise.event.Event<DeviceDeleted> deletedEvent;
+
+    @Inject
     jakarta.enterprise.event.Event<DeviceDisconnected> disconnectedEvent;
 
     @Inject
@@ -70,6 +76,11 @@ public class DeviceRegistry {
 
     @Inject
     Clock clock;
+
+    /** Longest a SAS token may still be valid when presented: a token good until 2100 is a key by another name. */
+    @Inject
+    @ConfigProperty(name = "iot.registry.max-token-lifetime", defaultValue = "P30D")
+    java.time.Duration maxTokenLifetime;
 
     public DeviceCredentials register(DeviceId id, Map<String, String> tags, DeviceStatus status, String actor) {
         if (devices.find(id).isPresent()) {
@@ -105,7 +116,7 @@ public class DeviceRegistry {
             device.changeStatus(status, clock.instant());
             audit.record(actor, "device." + status.value(), id.value(), null);
             if (status == DeviceStatus.DISABLED) {
-                devices.revoke(new DeviceRevocation(id, "disabled", clock.instant()));
+                devices.revoke(new DeviceRevocation(device, "disabled", clock.instant()));
                 connected.forget(id);
             }
         }
@@ -135,7 +146,8 @@ public class DeviceRegistry {
     public void delete(DeviceId id, String actor) {
         Device device = get(id);
         devices.remove(device);
-        devices.revoke(new DeviceRevocation(id, "deleted", clock.instant()));
+        devices.revoke(new DeviceRevocation(device, "deleted", clock.instant()));
+        deletedEvent.fire(new DeviceDeleted(id));
         connected.forget(id);
         audit.record(actor, "device.deleted", id.value(), null);
     }
@@ -149,7 +161,7 @@ public class DeviceRegistry {
                 ? cipher.decrypt(id, device.secondaryKeyEncrypted()) : SymmetricKey.generate();
         device.replaceKeys(cipher.encrypt(id, primary), cipher.encrypt(id, secondary), clock.instant());
         // tokens signed with the old key must stop working on live connections too
-        devices.revoke(new DeviceRevocation(id, "keys-regenerated", clock.instant()));
+        devices.revoke(new DeviceRevocation(device, "keys-regenerated", clock.instant()));
         audit.record(actor, "device.keys-regenerated", id.value(), "key=" + which.name().toLowerCase(java.util.Locale.ROOT));
         return new DeviceCredentials(id, primary, secondary, hub.connectionString(id, primary));
     }
@@ -259,7 +271,10 @@ public class DeviceRegistry {
         SasToken.Verdict verdict = sas.get().verify(hub.hubHostname(), id, clock.instant(),
                 keys.primaryKey(), keys.secondaryKey());
         return switch (verdict) {
-            case VALID -> new Authentication(true, "valid", sas.get().expiry());
+            case VALID -> sas.get().expiry().isAfter(clock.instant().plus(maxTokenLifetime))
+                    ? Authentication.refused("token valid for longer than the allowed " + maxTokenLifetime
+                            + " (iot.registry.max-token-lifetime)")
+                    : new Authentication(true, "valid", sas.get().expiry(), device.get().incarnation());
             case EXPIRED -> Authentication.refused("token expired");
             case WRONG_RESOURCE -> Authentication.refused("token is for another resource");
             case BAD_SIGNATURE -> Authentication.refused("bad signature");

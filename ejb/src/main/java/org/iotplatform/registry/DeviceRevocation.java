@@ -34,12 +34,17 @@ public class DeviceRevocation {
     @Column(name = "revoked_at", nullable = false, updatable = false)
     private Instant revokedAt;
 
+    /** The revoked device row's id (see {@link Device#incarnation()}). */
+    @Column(name = "device_pk", updatable = false)
+    private Long incarnation;
+
     protected DeviceRevocation() {
         // for JPA
     }
 
-    public DeviceRevocation(DeviceId deviceId, String reason, Instant revokedAt) {
-        this.deviceId = deviceId;
+    public DeviceRevocation(Device device, String reason, Instant revokedAt) {
+        this.deviceId = device.deviceId();
+        this.incarnation = device.incarnation();
         this.reason = reason;
         this.revokedAt = revokedAt;
     }
@@ -54,5 +59,14 @@ public class DeviceRevocation {
 
     public String reason() {
         return reason;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    /** Null for revocations recorded before incarnations were: they concern every incarnation. */
+    public Long incarnation() {
+        return incarnation;
     }
 }

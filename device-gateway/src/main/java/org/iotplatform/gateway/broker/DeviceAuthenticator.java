@@ -28,7 +28,10 @@ public class DeviceAuthenticator {
    private final Duration freshFor;
    private final Map<String, Map<String, Grant>> grants = new ConcurrentHashMap<>();
 
-   private record Grant(Instant expiresAt, Instant freshUntil) {
+   private record Grant(Instant expiresAt, Long incarnation, Instant freshUntil) {
+      AuthDecision.Granted decision(String deviceId) {
+         return new AuthDecision.Granted(deviceId, expiresAt, incarnation);
+      }
    }
 
    public DeviceAuthenticator(PlatformClient platform, Clock clock, Duration freshFor) {
@@ -47,14 +50,14 @@ public class DeviceAuthenticator {
       Map<String, Grant> byToken = grants.get(deviceId);
       Grant grant = byToken == null ? null : byToken.get(tokenHash);
       if (grant != null && now.isBefore(grant.freshUntil())) {
-         return new AuthDecision.Granted(deviceId, grant.expiresAt());
+         return grant.decision(deviceId);
       }
       AuthDecision decision;
       try {
          decision = platform.authenticate(deviceId, token, protocol, remoteAddress);
       } catch (PlatformUnavailableException e) {
          if (established && grant != null && now.isBefore(grant.expiresAt())) {
-            return new AuthDecision.Granted(deviceId, grant.expiresAt());
+            return grant.decision(deviceId);
          }
          throw e;
       }
@@ -64,7 +67,7 @@ public class DeviceAuthenticator {
             freshUntil = granted.expiresAt();
          }
          grants.computeIfAbsent(deviceId, id -> new ConcurrentHashMap<>())
-               .put(tokenHash, new Grant(granted.expiresAt(), freshUntil));
+               .put(tokenHash, new Grant(granted.expiresAt(), granted.incarnation(), freshUntil));
       } else {
          forget(deviceId, tokenHash);
       }

@@ -121,21 +121,34 @@ public class DeviceConnections implements ActiveMQServerSessionPlugin, ActiveMQS
 
    /** Ends every connection of the device at once. */
    public int disconnect(String deviceId, String reason) {
+      return disconnect(deviceId, null, reason);
+   }
+
+   /**
+    * Ends the device's connections that signed in as the {@code revoked} incarnation or an older one
+    * (null: all of them). A device deleted and created again under the same id keeps its connection.
+    */
+   public int disconnect(String deviceId, Long revoked, String reason) {
       int closed = 0;
       for (Tracked tracked : byConnectionId.values()) {
-         if (tracked.deviceId.equals(deviceId)) {
+         if (tracked.deviceId.equals(deviceId) && revokes(tracked.connection, revoked)) {
             close(tracked, reason);
             closed++;
          }
       }
       for (RemotingConnection connection : allConnections.get()) {
          Optional<DeviceIdentity> identity = DeviceIdentity.of(connection.getSubject());
-         if (identity.isPresent() && identity.get().deviceId().equals(deviceId) && !byConnectionId.containsKey(connection.getID())) {
+         if (identity.isPresent() && identity.get().deviceId().equals(deviceId) && identity.get().revokedBy(revoked)
+               && !byConnectionId.containsKey(connection.getID())) {
             connection.fail(new ActiveMQDisconnectedException(reason));
             closed++;
          }
       }
       return closed;
+   }
+
+   private static boolean revokes(RemotingConnection connection, Long revoked) {
+      return DeviceIdentity.of(connection.getSubject()).map(identity -> identity.revokedBy(revoked)).orElse(true);
    }
 
    public int count() {

@@ -87,7 +87,7 @@ public class DeviceSecurityManager implements ActiveMQSecurityManager5 {
       try {
          AuthDecision decision = authenticator.authenticate(id, password, protocol.get(), remote, established);
          if (decision instanceof AuthDecision.Granted granted) {
-            return subject(id, DEVICE_ROLE, new DeviceIdentity(id, granted.expiresAt()));
+            return subject(id, DEVICE_ROLE, new DeviceIdentity(id, granted.expiresAt(), granted.incarnation()));
          }
          String reason = ((AuthDecision.Refused) decision).reason();
          LOG.warning(() -> "refused device " + id + " from " + remote + ": " + reason);

@@ -1,6 +1,10 @@
 package org.iotplatform.gateway.broker;
 
-/** A token bucket: {@code ratePerSecond} tokens a second, holding at most {@code capacity}. */
+/**
+ * A token bucket: {@code ratePerSecond} tokens a second, holding at most {@code capacity}. It can be
+ * asked two ways: {@link #tryTake} refuses when empty; {@link #takeOnCredit} always takes and says how
+ * long the sender should now wait for the bucket to be even again (traffic shaping).
+ */
 final class TokenBucket {
 
    private final double ratePerNano;
@@ -16,12 +20,33 @@ final class TokenBucket {
    }
 
    synchronized boolean tryTake(long nowNanos) {
-      tokens = Math.min(capacity, tokens + (nowNanos - lastRefill) * ratePerNano);
-      lastRefill = nowNanos;
+      refill(nowNanos);
       if (tokens >= 1) {
          tokens -= 1;
          return true;
       }
       return false;
+   }
+
+   /** Takes a token even from an empty bucket; returns the nanoseconds until the debt is paid (0: none). */
+   synchronized long takeOnCredit(long nowNanos) {
+      refill(nowNanos);
+      tokens -= 1;
+      return debtNanos();
+   }
+
+   /** Nanoseconds until the bucket is out of debt, without taking anything. */
+   synchronized long waitNanos(long nowNanos) {
+      refill(nowNanos);
+      return debtNanos();
+   }
+
+   private long debtNanos() {
+      return tokens >= 0 ? 0 : (long) Math.ceil(-tokens / ratePerNano);
+   }
+
+   private void refill(long nowNanos) {
+      tokens = Math.min(capacity, tokens + (nowNanos - lastRefill) * ratePerNano);
+      lastRefill = nowNanos;
    }
 }

@@ -37,6 +37,7 @@ public record GatewaySettings(
       String backendPassword,
       int maxPayloadBytes,
       int publishRatePerDevice,
+      Duration publishMaxDelay,
       Duration authCache,
       Duration revocationPoll,
       String nodeId,
@@ -89,6 +90,7 @@ public record GatewaySettings(
             keys.required("backend-password"),
             keys.integer("max-payload-bytes", 1048576),
             keys.integer("publish-rate-per-device", 100),
+            Duration.ofMillis(keys.integer("publish-max-delay-millis", 10_000)),
             Duration.ofSeconds(keys.integer("auth-cache-seconds", 60)),
             Duration.ofMillis(keys.integer("revocation-poll-millis", 2000)),
             keys.string("node-id", "gateway-1"),
@@ -107,6 +109,7 @@ public record GatewaySettings(
             + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", plainEnabled=" + plainEnabled + ", dataDir=" + dataDir + ", tlsDir=" + tlsDir
             + ", hub=" + hubHostname + ", platform=" + platformUrl + " as " + platformUser + ", backendUser=" + backendUser
             + ", maxPayloadBytes=" + maxPayloadBytes + ", publishRatePerDevice=" + publishRatePerDevice
+            + ", publishMaxDelay=" + publishMaxDelay
             + ", authCache=" + authCache + ", revocationPoll=" + revocationPoll + ", nodeId=" + nodeId
             + ", clusterConnectors=" + clusterConnectors + ", cluster=" + clusterHost + ":" + clusterPort + "]";
    }

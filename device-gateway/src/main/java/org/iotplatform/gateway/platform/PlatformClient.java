@@ -49,7 +49,9 @@ public class PlatformClient {
             if (!deviceId.equals(granted)) {
                throw new PlatformUnavailableException("device-auth granted '" + granted + "' for '" + deviceId + "'");
             }
-            return new AuthDecision.Granted(granted, Instant.parse(json.path("expiresAt").asText()));
+            JsonNode incarnation = json.path("incarnation");
+            return new AuthDecision.Granted(granted, Instant.parse(json.path("expiresAt").asText()),
+                  incarnation.canConvertToLong() ? incarnation.asLong() : null);
          }
          if (response.statusCode() == 403) {
             JsonNode json = JsonCodec.MAPPER.readTree(response.body());

@@ -18,12 +18,12 @@ public class RevocationPoller {
    private static final Logger LOG = Logger.getLogger(RevocationPoller.class.getName());
 
    private final PlatformClient platform;
-   private final Consumer<List<String>> onRevoked;
+   private final Consumer<List<RevocationBatch.Revoked>> onRevoked;
    private Long cursor;
    private boolean platformDown;
    private ScheduledFuture<?> schedule;
 
-   public RevocationPoller(PlatformClient platform, Consumer<List<String>> onRevoked) {
+   public RevocationPoller(PlatformClient platform, Consumer<List<RevocationBatch.Revoked>> onRevoked) {
       this.platform = platform;
       this.onRevoked = onRevoked;
    }
@@ -41,8 +41,8 @@ public class RevocationPoller {
    void poll() {
       try {
          RevocationBatch batch = platform.revocations(cursor);
-         if (cursor != null && !batch.deviceIds().isEmpty()) {
-            onRevoked.accept(batch.deviceIds());
+         if (cursor != null && !batch.all().isEmpty()) {
+            onRevoked.accept(batch.all());
          }
          cursor = batch.cursor();
          if (platformDown) {

@@ -38,8 +38,10 @@ public final class FakePlatform implements AutoCloseable {
    private final AtomicInteger authRequests = new AtomicInteger();
    private volatile boolean available = true;
 
-   private record Device(String primaryKey, boolean enabled) {
+   private record Device(String primaryKey, boolean enabled, long incarnation) {
    }
+
+   private final java.util.concurrent.atomic.AtomicLong incarnations = new java.util.concurrent.atomic.AtomicLong();
 
    public FakePlatform(String hub) throws IOException {
       this.hub = hub;
@@ -62,7 +64,7 @@ public final class FakePlatform implements AutoCloseable {
 
    /** Registers a device with the given primary key (base64). */
    public String register(String deviceId, String key) {
-      devices.put(deviceId, new Device(key, true));
+      devices.put(deviceId, new Device(key, true, incarnations.incrementAndGet()));
       return key;
    }
 
@@ -71,13 +73,23 @@ public final class FakePlatform implements AutoCloseable {
    }
 
    public void disable(String deviceId) {
-      devices.computeIfPresent(deviceId, (id, d) -> new Device(d.primaryKey(), false));
+      devices.computeIfPresent(deviceId, (id, d) -> new Device(d.primaryKey(), false, d.incarnation()));
    }
 
    /** Disables the device and lists it as revoked, as the platform does on PATCH status=disabled. */
    public void revoke(String deviceId) {
       disable(deviceId);
-      revocations.add(Map.of("cursor", (long) revocations.size() + 1, "deviceId", deviceId));
+      listRevocation(deviceId, incarnation(deviceId));
+   }
+
+   /** Lists a revocation of the device's {@code incarnation}, leaving the device as it is (deleted and created again). */
+   public void listRevocation(String deviceId, long incarnation) {
+      revocations.add(Map.of("cursor", (long) revocations.size() + 1, "deviceId", deviceId, "incarnation", incarnation));
+   }
+
+   /** Which device of that id is registered now: a new number each time it is registered. */
+   public long incarnation(String deviceId) {
+      return devices.get(deviceId).incarnation();
    }
 
    public void available(boolean available) {
@@ -109,7 +121,8 @@ public final class FakePlatform implements AutoCloseable {
          return;
       }
       long se = SasTokens.parse(body.path("password").asText()).expiry();
-      respond(exchange, 200, Map.of("deviceId", deviceId, "expiresAt", Instant.ofEpochSecond(se).toString()));
+      respond(exchange, 200, Map.of("deviceId", deviceId, "expiresAt", Instant.ofEpochSecond(se).toString(),
+            "incarnation", devices.get(deviceId).incarnation()));
    }
 
    private String refusal(String deviceId, String password) {
@@ -150,12 +163,14 @@ public final class FakePlatform implements AutoCloseable {
       }
       long after = Long.parseLong(query.substring("after=".length()));
       List<String> ids = new ArrayList<>();
+      List<Map<String, Object>> revoked = new ArrayList<>();
       for (Map<String, Object> r : revocations) {
          if ((long) r.get("cursor") > after) {
             ids.add((String) r.get("deviceId"));
+            revoked.add(Map.of("deviceId", r.get("deviceId"), "incarnation", r.get("incarnation")));
          }
       }
-      respond(exchange, 200, Map.of("cursor", cursor, "deviceIds", ids));
+      respond(exchange, 200, Map.of("cursor", cursor, "deviceIds", ids, "revoked", revoked));
    }
 
    private void connectionEvents(HttpExchange exchange) throws IOException {

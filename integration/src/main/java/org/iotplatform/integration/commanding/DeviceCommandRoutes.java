@@ -31,7 +31,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DeviceCommandRoutes extends RouteBuilder {
 
-    static final String EGRESS = "direct:device-commands";
+    public static final String EGRESS = "direct:device-commands";
     static final String ANSWERS = "$iothub/+/methods/res/#";
     static final String TWIN_REQUESTS = "$share/iot-platform/$iothub/+/twin/GET/#";
     static final String TWIN_REPORTS = "$share/iot-platform/$iothub/+/twin/PATCH/properties/reported/#";

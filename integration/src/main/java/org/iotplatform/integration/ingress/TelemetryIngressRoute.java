@@ -13,6 +13,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.iotplatform.integration.GatewayLink;
 import org.iotplatform.telemetry.IncomingTelemetry;
 import org.iotplatform.telemetry.TelemetryIngest;
+import org.iotplatform.telemetry.TelemetryProbes;
 
 /**
  * What the MQTT and AMQP ingress routes share: whether this transport is the one reading the stream,
@@ -25,6 +26,9 @@ abstract class TelemetryIngressRoute extends RouteBuilder {
 
     @Inject
     TelemetryIngest ingest;
+
+    @Inject
+    TelemetryProbes probes;
 
     @Inject
     Clock clock;
@@ -57,6 +61,13 @@ abstract class TelemetryIngressRoute extends RouteBuilder {
     /** Null for what is not a telemetry topic: the gateway lets devices publish only to their own, so that is a bug. */
     private IncomingTelemetry read(Exchange exchange) {
         String topic = topicWithPropertyBag(exchange);
+        if (FlowProbe.isProbe(topic)) {
+            // recorded, never stored as telemetry; a database failure fails the exchange, so it comes again
+            FlowProbe.parse(exchange.getMessage().getBody(byte[].class))
+                    .ifPresentOrElse(p -> probes.arrived(p.instance(), p.seq()),
+                            () -> LOG.warning(() -> "not a telemetry-flow probe, ignored: " + topic));
+            return null;
+        }
         Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
         if (parsed.isEmpty()) {
             LOG.warning(() -> "not a telemetry topic, ignored: " + topic);

@@ -39,10 +39,19 @@ public class GatewayResource {
     public record DeviceAuthRequest(String deviceId, String password, String protocol, String remoteAddress) {
     }
 
-    public record DeviceAuthGranted(String deviceId, Instant expiresAt) {
+    /** {@code incarnation}: which device of that id was granted; revocations name it too. */
+    public record DeviceAuthGranted(String deviceId, Instant expiresAt, Long incarnation) {
     }
 
-    public record Revocations(long cursor, List<String> deviceIds) {
+    /**
+     * A revoked device incarnation: gateways end the connections that signed in as it (or as an older
+     * one), and keep those of a device created again under the same id. Null: every connection.
+     */
+    public record Revoked(String deviceId, Long incarnation) {
+    }
+
+    /** {@code deviceIds} for gateways that read only that (they end every connection of those devices). */
+    public record Revocations(long cursor, List<String> deviceIds, List<Revoked> revoked) {
     }
 
     public record ConnectionEventReport(String deviceId, String event, Instant at, String protocol, String reason,
@@ -72,7 +81,7 @@ public class GatewayResource {
         if (!result.allowed()) {
             return Response.status(Response.Status.FORBIDDEN).entity(new ApiError("forbidden", result.reason())).build();
         }
-        return Response.ok(new DeviceAuthGranted(request.deviceId(), result.expiresAt())).build();
+        return Response.ok(new DeviceAuthGranted(request.deviceId(), result.expiresAt(), result.incarnation())).build();
     }
 
     @GET
@@ -80,11 +89,12 @@ public class GatewayResource {
     @Operation(summary = "Devices whose connections must end, after a cursor (gateways only)")
     public Revocations revocations(@QueryParam("after") Long after) {
         if (after == null) {
-            return new Revocations(registry.revocationCursor(), List.of());
+            return new Revocations(registry.revocationCursor(), List.of(), List.of());
         }
         List<DeviceRevocation> page = registry.revocationsAfter(after, REVOCATION_PAGE);
         long cursor = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        return new Revocations(cursor, page.stream().map(r -> r.deviceId().value()).distinct().toList());
+        return new Revocations(cursor, page.stream().map(r -> r.deviceId().value()).distinct().toList(),
+                page.stream().map(r -> new Revoked(r.deviceId().value(), r.incarnation())).toList());
     }
 
     @POST

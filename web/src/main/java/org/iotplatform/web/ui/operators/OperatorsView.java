@@ -89,7 +89,7 @@ public class OperatorsView extends VerticalLayout {
         username.setId("new-username");
         Select<Role> role = new Select<>();
         role.setLabel("Role");
-        role.setItems(Role.values());
+        role.setItems(Role.PERSON_ROLES);
         role.setItemLabelGenerator(Role::value);
         role.setValue(Role.VIEWER);
         PasswordField password = new PasswordField("Initial password");
