@@ -185,6 +185,30 @@ class TelemetryPipelineIT extends WithGateway {
         }
     }
 
+    @Test
+    void aDeviceCreatedAgainUnderADeletedIdStartsCleanAndItsMessageIdsAreItsOwn() throws Exception {
+        String id = newId("reborn");
+        Instant ts = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        String from = ts.minus(1, ChronoUnit.HOURS).toString();
+        String path = "/api/v1/devices/" + id + "/telemetry?from=" + from;
+        MqttAsyncClient first = connect(id, field(create(id, "{}").body(), "primaryKey"));
+        publish(first, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":1.5}").waitForCompletion(30_000);
+        await("the first device's reading is stored", Duration.ofSeconds(30), () -> rows(VALUE_ROW, body(path)).size() == 1);
+        first.disconnect().waitForCompletion(10_000);
+        first.close();
+
+        assertEquals(204, Platform.sendJson("DELETE", "/api/v1/devices/" + id, ADMIN, "").statusCode());
+        MqttAsyncClient second = connect(id, field(create(id, "{}").body(), "primaryKey"));
+        // the same message id as the deleted device's: a new device's first message, not a duplicate
+        publish(second, id, "$.mid=m-1", "{\"ts\":\"" + ts.plusSeconds(1) + "\",\"temperature\":2.5}").waitForCompletion(30_000);
+        await("the new device's reading is stored", Duration.ofSeconds(30),
+                () -> rows(VALUE_ROW, body(path)).stream().anyMatch(r -> r[2].equals("2.5")));
+        List<String[]> values = rows(VALUE_ROW, body(path));
+        assertEquals(1, values.size(), "the deleted device's history went with it: " + body(path));
+        second.disconnect().waitForCompletion(10_000);
+        second.close();
+    }
+
     private static MqttAsyncClient connect(String id, String key) throws Exception {
         return connectedAsyncDevice(id, key);
     }

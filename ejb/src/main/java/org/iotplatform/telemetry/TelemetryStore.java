@@ -19,6 +19,9 @@ public interface TelemetryStore {
 
     void reject(RejectedMessage rejected);
 
+    /** Removes everything kept of a device: message-id claims, values, rollups, metrics, refused messages. */
+    void erase(DeviceId device);
+
     /** Values of a device in [from, to), oldest first, optionally of one metric, handed over one by one. */
     void history(DeviceId device, Instant from, Instant to, Optional<String> metric, int limit, Consumer<TelemetryPoint> sink);
 

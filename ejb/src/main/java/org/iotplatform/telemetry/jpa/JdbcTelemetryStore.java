@@ -185,6 +185,20 @@ public class JdbcTelemetryStore implements TelemetryStore {
     }
 
     @Override
+    public void erase(DeviceId device) {
+        // every table keyed by device first: each delete is a range of its primary key or index
+        em.unwrap(Session.class).doWork(c -> {
+            for (String table : List.of("telemetry_value", "telemetry_message", "telemetry_rollup", "device_metric", "rejected_message")) {
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE device_id = ?")) {
+                    s.setString(1, device.value());
+                    s.executeUpdate();
+                }
+            }
+        });
+        knownMetrics.removeIf(k -> k.startsWith(key(device.value(), "")));
+    }
+
+    @Override
     public void history(DeviceId device, Instant from, Instant to, Optional<String> metric, int limit,
                         Consumer<TelemetryPoint> sink) {
         em.unwrap(Session.class).doWork(c -> {
