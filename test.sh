@@ -32,6 +32,12 @@ export IOT_INGRESS_MQTT_PASSWORD="test-backend-$(openssl rand -hex 8)"
 export IOT_TELEMETRY_ROLLUP_EVERY=PT2S   # rollups a test can wait for
 export IOT_INGRESS_PROBE_EVERY=PT2S      # telemetry-flow probes a test can wait for
 export IOT_INGRESS_PROBE_TIMEOUT=PT6S
+# sign-in back-off short enough that one test's wrong passwords cannot hold up the next test's calls
+export IOT_SECURITY_SIGN_IN_MAX_ACCOUNT_DELAY=PT3S
+export IOT_SECURITY_SIGN_IN_MAX_ADDRESS_DELAY=PT3S
+# routes in the tests call webhooks on this host and write files under /tmp
+export IOT_ROUTING_ALLOWED_HOSTS=localhost
+export IOT_ROUTING_FILE_DIRECTORY=/tmp
 
 # The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
 if [ -x ear/target/payara6/bin/asadmin ]; then

@@ -84,6 +84,24 @@ class DashboardBrowserIT extends WithGateway {
     }
 
     @Test
+    void signingInRotatesTheSessionIdSoAPlantedOneIsWorthless() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(Platform.BASE_URL + "/login");
+        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#username input")));
+        org.openqa.selenium.Cookie before = browser.manage().getCookieNamed("JSESSIONID");
+        assertTrue(before != null, "the sign-in page has a session");
+        username.sendKeys("admin");
+        browser.findElement(By.cssSelector("#password input")).sendKeys(Platform.ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
+        org.openqa.selenium.Cookie after = browser.manage().getCookieNamed("JSESSIONID");
+        assertTrue(after != null && !after.getValue().equals(before.getValue()),
+                "a session id known before sign-in must not be the signed-in session's");
+        assertTrue(after.isHttpOnly(), "scripts cannot read the session cookie");
+        assertEquals("Lax", after.getSameSite());
+    }
+
+    @Test
     void adminSignsInSeesTheShellSwitchesThemeAndSignsOut() throws Exception {
         signIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));

@@ -82,6 +82,34 @@ class SecurityApiIT {
     }
 
     @Test
+    void repeatedWrongPasswordsAreSlowedDownWith429AndAudited() throws Exception {
+        String name = newViewer();
+        String wrong = basic(name, "not-the-password-at-all");
+        for (int i = 0; i < 6; i++) {
+            assertEquals(401, get("/api/v1/me", wrong).statusCode(), "failure " + (i + 1) + " is checked");
+        }
+        // the sixth failure starts a back-off (test.sh caps it at 3 s): the next attempt is not even checked
+        HttpResponse<String> throttled = get("/api/v1/me", wrong);
+        assertEquals(429, throttled.statusCode(), throttled.body());
+        long retryAfter = Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 3, "Retry-After " + retryAfter);
+        assertTrue(throttled.body().contains("too-many-attempts"), throttled.body());
+
+        Thread.sleep(retryAfter * 1000 + 200);
+        assertEquals(200, get("/api/v1/me", basic(name, "viewer-password-123")).statusCode(), "after the wait the right password works");
+        HttpResponse<String> audit = get("/api/v1/audit?limit=200", ADMIN);
+        assertTrue(audit.body().contains("\"action\":\"operator.api-sign-in-failed\",\"actor\":\"" + name + "\""), audit.body());
+    }
+
+    @Test
+    void theApiAndHealthChecksMakeNoSessions() throws Exception {
+        for (HttpResponse<String> r : new HttpResponse[] {get("/api/v1/me", ADMIN), get("/health/live", null),
+                get("/api/v1/me", basic("admin", "not-the-password"))}) {
+            assertTrue(r.headers().allValues("Set-Cookie").isEmpty(), r.uri() + " set " + r.headers().allValues("Set-Cookie"));
+        }
+    }
+
+    @Test
     void disabledAccountsAreRefusedAndTheChangeIsAudited() throws Exception {
         String name = newViewer();
         String viewer = basic(name, "viewer-password-123");

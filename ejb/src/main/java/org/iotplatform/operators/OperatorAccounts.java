@@ -33,6 +33,9 @@ public class OperatorAccounts {
     Clock clock;
 
     @Inject
+    PasswordChecks checks;
+
+    @Inject
     @ConfigProperty(name = "iot.security.pbkdf2-iterations", defaultValue = "210000")
     int iterations;
 
@@ -118,16 +121,32 @@ public class OperatorAccounts {
         try {
             name = new Username(username);
         } catch (InvalidAccountException e) {
-            passwordHash.verify(password.toCharArray(), decoyHash);
+            checks.check(() -> passwordHash.verify(password.toCharArray(), decoyHash));
             return Optional.empty();
         }
         return verified.roleOf(name, password, () -> {
             Optional<OperatorAccount> account = repository.find(name);
-            boolean matches = passwordHash.verify(password.toCharArray(),
-                    account.map(OperatorAccount::passwordHash).orElse(decoyHash));
+            boolean matches = checks.check(() -> passwordHash.verify(password.toCharArray(),
+                    account.map(OperatorAccount::passwordHash).orElse(decoyHash)));
             return matches && account.isPresent() && account.get().isEnabled()
                     ? Optional.of(account.get().role()) : Optional.empty();
         });
+    }
+
+    /**
+     * The role of credentials verified a moment ago (see {@code iot.security.credential-cache-seconds}),
+     * without hashing: proven callers skip the sign-in throttle, so an attacker's failures do not
+     * lock out an admin who is already working.
+     */
+    public Optional<Role> recentlyVerified(String username, String password) {
+        if (username == null || password == null) {
+            return Optional.empty();
+        }
+        try {
+            return verified.remembered(new Username(username), password);
+        } catch (InvalidAccountException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -100,6 +100,16 @@ public class VerifiedCredentials {
         }
     }
 
+    /**
+     * The role remembered for these credentials, without checking anything; empty when not remembered
+     * or in the last quarter of its time, when {@link #roleOf} lets one caller re-check it early.
+     */
+    Optional<Role> remembered(Username username, String password) {
+        Entry e = entries.get(fingerprint(username, password));
+        boolean fresh = e != null && clock.instant().isBefore(e.expires().minusSeconds(Math.max(1, ttlSeconds / 4)));
+        return fresh ? Optional.of(e.role()) : Optional.empty();
+    }
+
     private void remember(String fingerprint, Username username, Role role) {
         if (ttlSeconds <= 0) {
             return;

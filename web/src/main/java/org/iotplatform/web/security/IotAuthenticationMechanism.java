@@ -2,6 +2,7 @@ package org.iotplatform.web.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Set;
 
@@ -20,6 +21,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.iotplatform.audit.AuditTrail;
+import org.iotplatform.operators.OperatorAccounts;
+import org.iotplatform.operators.PasswordChecksBusyException;
+import org.iotplatform.operators.SignInThrottle;
 import org.iotplatform.web.api.ApiError;
 
 /**
@@ -36,12 +40,20 @@ import org.iotplatform.web.api.ApiError;
 public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String API_PREFIX = "/api/";
+    /** Set on a refused sign-in that was not even checked: how long to wait (a {@link Duration}). */
+    public static final String RETRY_AFTER_ATTRIBUTE = "iot.sign-in.retry-after";
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    OperatorAccounts accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -67,6 +79,7 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
                                        HttpMessageContext context) {
         String header = request.getHeader("Authorization");
+        String address = request.getRemoteAddr();
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
@@ -76,26 +89,52 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
             }
             int colon = decoded.indexOf(':');
             if (colon > 0) {
-                CredentialValidationResult result = identityStores.validate(
-                        new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
+                String user = decoded.substring(0, colon);
+                String password = decoded.substring(colon + 1);
+                var proven = accounts.recentlyVerified(user, password);
+                if (proven.isPresent()) {
+                    return context.notifyContainerAboutLogin(user, Set.of(proven.get().value()));
+                }
+                Duration wait = throttle.waitBeforeAttempt(user, address);
+                if (!wait.isZero()) {
+                    return refuse(response, 429, wait, new ApiError("too-many-attempts",
+                            "too many failed sign-ins; try again in " + seconds(wait) + " s"));
+                }
+                CredentialValidationResult result;
+                try {
+                    result = identityStores.validate(new UsernamePasswordCredential(user, password));
+                } catch (PasswordChecksBusyException busy) {
+                    return refuse(response, 503, Duration.ofSeconds(1), new ApiError("busy", busy.getMessage()));
+                }
                 if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+                    throttle.succeeded(user, address);
                     return context.notifyContainerAboutLogin(result);
                 }
+                Duration next = throttle.failed(user, address);
+                audit.record(user, "operator.api-sign-in-failed", null, "from " + address
+                        + (next.isZero() ? "" : "; next attempt checked after " + seconds(next) + " s"));
             }
         }
         // The same answer whether the account is unknown, disabled or the password wrong.
+        response.setHeader("WWW-Authenticate", "Basic realm=\"iot-platform\", charset=\"UTF-8\"");
+        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, null,
+                new ApiError("unauthorized", "valid operator credentials required (HTTP Basic)"));
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, Duration retryAfter, ApiError error) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"iot-platform\", charset=\"UTF-8\"");
+            response.setStatus(status);
+            if (retryAfter != null) {
+                response.setHeader("Retry-After", Long.toString(seconds(retryAfter)));
+            }
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
             try (var jsonb = JsonbBuilder.create()) {
-                response.getWriter().write(jsonb.toJson(
-                        new ApiError("unauthorized", "valid operator credentials required (HTTP Basic)")));
+                response.getWriter().write(jsonb.toJson(error));
             }
         } catch (Exception e) {
             try {
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                response.sendError(status);
             } catch (IOException ignored) {
                 // the client went away; nothing left to tell it
             }
@@ -103,17 +142,39 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    /** Whole seconds, rounded up: a client told "0" would try again at once. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
         String attempted = credential instanceof UsernamePasswordCredential c ? c.getCaller() : "?";
-        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            audit.record(attempted, "operator.sign-in-failed", null, "from " + request.getRemoteAddr());
+        String address = request.getRemoteAddr();
+        Duration wait = throttle.waitBeforeAttempt(attempted, address);
+        if (!wait.isZero()) {
+            request.setAttribute(RETRY_AFTER_ATTRIBUTE, wait);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (PasswordChecksBusyException busy) {
+            request.setAttribute(RETRY_AFTER_ATTRIBUTE, Duration.ofSeconds(1));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            Duration next = throttle.failed(attempted, address);
+            audit.record(attempted, "operator.sign-in-failed", null, "from " + address
+                    + (next.isZero() ? "" : "; next attempt checked after " + seconds(next) + " s"));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        throttle.succeeded(attempted, address);
         String name = result.getCallerPrincipal().getName();
-        request.getSession(true).setAttribute(SignedInOperator.SESSION_ATTRIBUTE,
-                new SignedInOperator(name, Set.copyOf(result.getCallerGroups())));
-        audit.record(name, "operator.signed-in", null, "from " + request.getRemoteAddr());
+        HttpSession session = request.getSession(true);
+        // a session id planted before sign-in (fixation) must not become the signed-in session's
+        request.changeSessionId();
+        session.setAttribute(SignedInOperator.SESSION_ATTRIBUTE, new SignedInOperator(name, Set.copyOf(result.getCallerGroups())));
+        audit.record(name, "operator.signed-in", null, "from " + address);
         return context.notifyContainerAboutLogin(result);
     }
 }

@@ -7,6 +7,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationP
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 
+import org.iotplatform.web.security.IotAuthenticationMechanism;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -31,7 +32,8 @@ public class LoginView extends VerticalLayout {
     private final SecurityContext securityContext;
     private final TextField username = new TextField("Username");
     private final PasswordField password = new PasswordField("Password");
-    private final Paragraph error = new Paragraph("Wrong username or password.");
+    private static final String WRONG_CREDENTIALS = "Wrong username or password.";
+    private final Paragraph error = new Paragraph(WRONG_CREDENTIALS);
 
     @Inject
     public LoginView(SecurityContext securityContext) {
@@ -74,6 +76,11 @@ public class LoginView extends VerticalLayout {
             // a full load gives the new session (rotated on sign-in) a fresh UI
             UI.getCurrent().getPage().setLocation("/");
         } else {
+            Object wait = VaadinServletRequest.getCurrent().getHttpServletRequest()
+                    .getAttribute(IotAuthenticationMechanism.RETRY_AFTER_ATTRIBUTE);
+            error.setText(wait instanceof java.time.Duration d
+                    ? "Too many failed sign-ins. Try again in " + Math.max(1, (d.toMillis() + 999) / 1000) + " seconds."
+                    : WRONG_CREDENTIALS);
             password.clear();
             error.setVisible(true);
             password.focus();
