@@ -76,6 +76,7 @@ export IOT_HUB_GATEWAY_HOSTNAME=localhost
 export IOT_INGRESS_MQTT_URL=tcp://localhost:1883
 export IOT_INGRESS_MQTT_USER=iot-backend
 export IOT_INGRESS_MQTT_PASSWORD="$backend_password"
+export IOT_ROUTING_FILE_DIRECTORY="${IOT_ROUTING_FILE_DIRECTORY:-$IOT_STATE/routes}"   # file routes write only below it
 
 ear/payara.sh prepare "$PAYARA_DIR" "$DOMAIN" --adminport 4848 --instanceport "$HTTP_PORT"
 ear/payara.sh start "$PAYARA_DIR" "$DOMAIN" "$EAR" "http://localhost:$HTTP_PORT/health/ready"
@@ -86,7 +87,8 @@ if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid
 else
   say "starting the device gateway"
   mkdir -p "$GATEWAY_DIR"
-  # the log is appended to: a restart keeps what the gateway said before (often why it was restarted)
+  # the log is appended to: a restart keeps what the gateway said before (often why it was restarted);
+  # plain (non-TLS) device ports listen on loopback only unless IOT_GATEWAY_PLAIN_HOST says otherwise
   IOT_GATEWAY_PLATFORM_URL="http://localhost:$HTTP_PORT" \
   IOT_GATEWAY_PLATFORM_USER=gateway \
   IOT_GATEWAY_PLATFORM_PASSWORD="$gateway_password" \
@@ -95,6 +97,7 @@ else
   IOT_GATEWAY_HUB_HOSTNAME=iothub.local \
   IOT_GATEWAY_DATA_DIR="$GATEWAY_DIR/data" \
   IOT_GATEWAY_TLS_DIR="$GATEWAY_DIR/tls" \
+  IOT_GATEWAY_PLAIN_HOST="${IOT_GATEWAY_PLAIN_HOST:-127.0.0.1}" \
     nohup java -Xmx1g -jar "$GATEWAY_JAR" serve >>"$GATEWAY_DIR/gateway.log" 2>&1 &
   echo $! > "$GATEWAY_DIR/gateway.pid"
   for _ in $(seq 1 60); do

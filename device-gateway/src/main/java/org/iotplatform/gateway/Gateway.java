@@ -5,6 +5,7 @@ import org.iotplatform.gateway.broker.ClientIdCheck;
 import org.iotplatform.gateway.broker.DeviceAuthenticator;
 import org.iotplatform.gateway.broker.DeviceConnections;
 import org.iotplatform.gateway.broker.DeviceSecurityManager;
+import org.iotplatform.gateway.broker.DeviceRetainFlag;
 import org.iotplatform.gateway.broker.DeviceSubscriptions;
 import org.iotplatform.gateway.broker.DeviceUsername;
 import org.iotplatform.gateway.broker.DeviceboundSettlements;
@@ -59,7 +60,8 @@ public final class Gateway implements AutoCloseable {
       Set<String> names = new LinkedHashSet<>(List.of(settings.host(), settings.hubHostname()));
       this.keystore = new LocalCertificateAuthority(settings.tlsDir()).ensureServerKeystore(names);
 
-      PlatformClient platform = new PlatformClient(settings.platformUrl(), settings.platformUser(), settings.platformPassword());
+      PlatformClient platform = new PlatformClient(settings.platformUrl(), settings.platformUser(), settings.platformPassword(),
+            settings.platformCa());
       this.authenticator = new DeviceAuthenticator(platform, clock, settings.authCache());
       this.events = new ConnectionEventReporter(platform, clock, EVENT_QUEUE_CAPACITY);
       this.connections = new DeviceConnections(events, timer, clock);
@@ -95,11 +97,11 @@ public final class Gateway implements AutoCloseable {
    private void startServices() throws Exception {
       LOG.info(() -> "starting device gateway with " + settings);
       broker.start(List.of(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
-                  new DeviceSubscriptions(), new TelemetryPropertyBag(), IotHubTopics.incoming()),
+                  new DeviceSubscriptions(), new DeviceRetainFlag(), new TelemetryPropertyBag(), IotHubTopics.incoming()),
             List.of(IotHubTopics.outgoing()));
       connections.connectionSource(broker::connections);
       inVmSender = new InVmTelemetrySender(broker.inVmUrl(), settings.backendUser(), settings.backendPassword(), settings.httpThreads());
-      http = new HttpTelemetryEndpoint(settings.host(), settings.plainEnabled() ? settings.httpPort() : -1, settings.httpsPort(),
+      http = new HttpTelemetryEndpoint(settings.host(), settings.plainHost(), settings.plainEnabled() ? settings.httpPort() : -1, settings.httpsPort(),
             keystore.sslContext(), settings.httpThreads(), settings.httpMaxBodyBytes(), authenticator, limits, events, inVmSender);
       http.start();
       events.start(timer, Duration.ofSeconds(1));

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,6 +66,14 @@ class TelemetryRoutingIT extends WithGateway {
                     "http://localhost:1/x")).statusCode(), "an incomplete condition is refused");
             assertEquals(400, sendJson("POST", "/api/v1/routes", ADMIN, route(run + "-bad", "temperature > 1", "file",
                     "relative/dir")).statusCode(), "a relative directory is refused");
+            // outbound targets an admin may not pick (test.sh: iot.routing.allowed-hosts=localhost, file-directory=/tmp)
+            for (String[] refused : new String[][] {{"http", "http://169.254.169.254/latest/meta-data/"},
+                    {"http", "http://internal.example.com/hook"}, {"file", "/etc/cron.d"},
+                    {"file", dir + "?fileExist=Append"}, {"http", "http://localhost:1/{{iot.db.password}}"}}) {
+                HttpResponse<String> r = sendJson("POST", "/api/v1/routes", ADMIN, route(run + "-refused", "temperature > 1",
+                        refused[0], refused[1]));
+                assertEquals(400, r.statusCode(), refused[1] + ": " + r.body());
+            }
 
             String id = newId("routed");
             String hot = run + "-hot";

@@ -13,6 +13,9 @@ import org.iotplatform.audit.AuditTrail;
 public class RoutingRules {
 
     @Inject
+    OutboundTargets targets;
+
+    @Inject
     RoutingRuleRepository rules;
 
     @Inject
@@ -36,6 +39,7 @@ public class RoutingRules {
         if (rules.find(name).isPresent()) {
             throw new InvalidRuleException("a route named '" + name + "' exists already");
         }
+        targets.check(type, target);
         RoutingRule rule = new RoutingRule(name, condition, type, target, enabled, clock.instant());
         rules.store(rule);
         active.invalidate();
@@ -45,6 +49,7 @@ public class RoutingRules {
 
     public RoutingRule change(String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
         RoutingRule rule = get(name);
+        targets.check(type, target);
         rule.change(condition, type, target, enabled, clock.instant());
         active.invalidate();
         audit.record(actor, "route.changed", name, describe(rule));

@@ -112,22 +112,22 @@ public class GatewayBroker {
       config.addAddressSetting("$iothub.#", churn);
 
       if (settings.plainEnabled()) {
-         config.addAcceptorConfiguration(acceptor("mqtt", settings.mqttPort(), "MQTT", false));
-         config.addAcceptorConfiguration(acceptor("amqp", settings.amqpPort(), "AMQP", false));
+         config.addAcceptorConfiguration(acceptor("mqtt", settings.plainHost(), settings.mqttPort(), "MQTT", false));
+         config.addAcceptorConfiguration(acceptor("amqp", settings.plainHost(), settings.amqpPort(), "AMQP", false));
       }
-      config.addAcceptorConfiguration(acceptor("mqtts", settings.mqttsPort(), "MQTT", true));
+      config.addAcceptorConfiguration(acceptor("mqtts", settings.host(), settings.mqttsPort(), "MQTT", true));
       config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
             Map.of(org.apache.activemq.artemis.core.remoting.impl.invm.TransportConstants.SERVER_ID_PROP_NAME, inVmId), "in-vm"));
-      config.addAcceptorConfiguration(acceptor("amqps", settings.amqpsPort(), "AMQP", true));
+      config.addAcceptorConfiguration(acceptor("amqps", settings.host(), settings.amqpsPort(), "AMQP", true));
       if (settings.clustered()) {
          cluster(config);
       }
       return config;
    }
 
-   private TransportConfiguration acceptor(String name, int port, String protocol, boolean tls) {
+   private TransportConfiguration acceptor(String name, String host, int port, String protocol, boolean tls) {
       Map<String, Object> params = new HashMap<>();
-      params.put(TransportConstants.HOST_PROP_NAME, settings.host());
+      params.put(TransportConstants.HOST_PROP_NAME, host);
       params.put(TransportConstants.PORT_PROP_NAME, port);
       params.put(TransportConstants.PROTOCOLS_PROP_NAME, protocol);
       if (tls) {

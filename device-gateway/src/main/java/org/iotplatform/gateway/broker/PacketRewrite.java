@@ -21,13 +21,14 @@ final class PacketRewrite {
    private static final Logger LOG = Logger.getLogger(PacketRewrite.class.getName());
    private static final Field VARIABLE_HEADER = field("variableHeader");
    private static final Field PAYLOAD = field("payload");
+   private static final Field FIXED_HEADER = field("mqttFixedHeader");
 
    private PacketRewrite() {
    }
 
    /** Whether this Netty version lets us rewrite at all; interceptors leave packets alone otherwise. */
    static boolean available() {
-      return VARIABLE_HEADER != null && PAYLOAD != null;
+      return VARIABLE_HEADER != null && PAYLOAD != null && FIXED_HEADER != null;
    }
 
    /** Replaces a publish's topic; a non-null {@code bag} is added as the property-bag user property. */
@@ -62,6 +63,10 @@ final class PacketRewrite {
       String query = payload.toString(start + 1, lf - start - 1, StandardCharsets.UTF_8);
       PAYLOAD.set(publish, payload.slice(lf + 1, payload.writerIndex() - lf - 1));
       return query;
+   }
+
+   static void fixedHeader(MqttMessage packet, io.netty.handler.codec.mqtt.MqttFixedHeader header) throws IllegalAccessException {
+      FIXED_HEADER.set(packet, header);
    }
 
    static void payload(MqttMessage packet, Object payload) throws IllegalAccessException {

@@ -27,10 +27,12 @@ public record GatewaySettings(
       int httpMaxBodyBytes,
       int httpThreads,
       boolean plainEnabled,
+      String plainHost,
       Path dataDir,
       Path tlsDir,
       String hubHostname,
       URI platformUrl,
+      Optional<Path> platformCa,
       String platformUser,
       String platformPassword,
       String backendUser,
@@ -80,10 +82,12 @@ public record GatewaySettings(
             keys.integer("http-max-body-bytes", 262144),
             keys.integer("http-threads", 16),
             keys.bool("plain-enabled", true),
+            keys.string("plain-host", keys.string("host", "0.0.0.0")),
             dataDir,
             Path.of(keys.string("tls-dir", dataDir.resolve("tls").toString())),
             keys.string("hub-hostname", "iothub.local"),
             URI.create(stripTrailingSlash(keys.string("platform-url", "http://localhost:8080"))),
+            Optional.ofNullable(keys.string("platform-ca", null)).filter(s -> !s.isBlank()).map(Path::of),
             keys.string("platform-user", "gateway"),
             keys.required("platform-password"),
             keys.string("backend-user", "iot-backend"),
@@ -106,7 +110,7 @@ public record GatewaySettings(
    public String toString() {
       return "GatewaySettings[host=" + host + ", mqtt=" + mqttPort + ", mqtts=" + mqttsPort + ", amqp=" + amqpPort
             + ", amqps=" + amqpsPort + ", http=" + httpPort + ", https=" + httpsPort
-            + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", plainEnabled=" + plainEnabled + ", dataDir=" + dataDir + ", tlsDir=" + tlsDir
+            + ", httpMaxBodyBytes=" + httpMaxBodyBytes + ", plainEnabled=" + plainEnabled + ", plainHost=" + plainHost + ", dataDir=" + dataDir + ", tlsDir=" + tlsDir
             + ", hub=" + hubHostname + ", platform=" + platformUrl + " as " + platformUser + ", backendUser=" + backendUser
             + ", maxPayloadBytes=" + maxPayloadBytes + ", publishRatePerDevice=" + publishRatePerDevice
             + ", publishMaxDelay=" + publishMaxDelay

@@ -67,7 +67,7 @@ public final class HttpTelemetryEndpoint implements AutoCloseable {
    /**
     * @param httpPort plain HTTP port, or a negative number for none
     */
-   public HttpTelemetryEndpoint(String host, int httpPort, int httpsPort, SSLContext tls, int threads, int maxBodyBytes,
+   public HttpTelemetryEndpoint(String host, String plainHost, int httpPort, int httpsPort, SSLContext tls, int threads, int maxBodyBytes,
                                 DeviceAuthenticator authenticator, PublishLimits limits, ConnectionEventReporter events,
                                 InVmTelemetrySender sender) throws IOException {
       this.authenticator = authenticator;
@@ -85,7 +85,7 @@ public final class HttpTelemetryEndpoint implements AutoCloseable {
       https.setHttpsConfigurator(new HttpsConfigurator(tls));
       servers.add(https);
       if (httpPort >= 0) {
-         servers.add(HttpServer.create(new InetSocketAddress(host, httpPort), 256));
+         servers.add(HttpServer.create(new InetSocketAddress(plainHost, httpPort), 256));
       }
       for (HttpServer server : servers) {
          server.setExecutor(workers);

@@ -1,5 +1,17 @@
 package org.iotplatform.gateway.platform;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Optional;
+import java.util.logging.Logger;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -18,6 +30,7 @@ import java.util.Map;
 /** HTTP client of the platform's internal gateway API (HTTP Basic as the gateway's own account). */
 public class PlatformClient {
 
+   private static final Logger LOG = Logger.getLogger(PlatformClient.class.getName());
    private static final String BASE = "/api/v1/internal/gateway";
    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -25,12 +38,44 @@ public class PlatformClient {
    private final String authorization;
    private final HttpClient http;
 
-   public PlatformClient(URI platformUrl, String user, String password) {
+   /**
+    * @param trust for an {@code https} platform URL: the CA certificate (PEM) to trust; empty: the
+    *              JVM's trusted authorities
+    */
+   public PlatformClient(URI platformUrl, String user, String password, Optional<Path> trust) throws IOException {
       this.platformUrl = platformUrl;
       this.authorization = "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       // HTTP/1.1: the platform speaks no h2c, and upgrade attempts only cost round trips
-      this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+      HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT);
+      if (trust.isPresent()) {
+         builder.sslContext(trusting(trust.get()));
+      }
+      this.http = builder.build();
+      String host = platformUrl.getHost() == null ? "" : platformUrl.getHost();
+      if ("http".equals(platformUrl.getScheme()) && !host.equals("localhost") && !host.startsWith("127.") && !host.equals("[::1]")) {
+         LOG.warning(() -> "the platform link " + platformUrl + " is plain HTTP to another host: the gateway's password and"
+               + " devices' tokens cross the network in clear; use an https platform-url (and platform-ca)");
+      }
+   }
+
+   /** An SSL context that trusts the certificates in a PEM file. */
+   static SSLContext trusting(Path pem) throws IOException {
+      try (InputStream in = Files.newInputStream(pem)) {
+         KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+         store.load(null, null);
+         int i = 0;
+         for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+            store.setCertificateEntry("platform-ca-" + i++, c);
+         }
+         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+         tmf.init(store);
+         SSLContext context = SSLContext.getInstance("TLS");
+         context.init(null, tmf.getTrustManagers(), null);
+         return context;
+      } catch (GeneralSecurityException e) {
+         throw new IOException("cannot trust the certificates in " + pem + ": " + e.getMessage(), e);
+      }
    }
 
    /** Asks whether {@code deviceId} may connect with the SAS token {@code password}. */

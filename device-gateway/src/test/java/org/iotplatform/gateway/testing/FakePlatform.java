@@ -44,8 +44,19 @@ public final class FakePlatform implements AutoCloseable {
    private final java.util.concurrent.atomic.AtomicLong incarnations = new java.util.concurrent.atomic.AtomicLong();
 
    public FakePlatform(String hub) throws IOException {
+      this(hub, null);
+   }
+
+   /** With {@code tls}, the platform answers over HTTPS only. */
+   public FakePlatform(String hub, javax.net.ssl.SSLContext tls) throws IOException {
       this.hub = hub;
-      http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      if (tls == null) {
+         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      } else {
+         com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+         https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+         http = https;
+      }
       http.setExecutor(threads);
       http.createContext("/api/v1/internal/gateway/device-auth", this::deviceAuth);
       http.createContext("/api/v1/internal/gateway/revocations", this::revocations);
@@ -54,7 +65,8 @@ public final class FakePlatform implements AutoCloseable {
    }
 
    public URI url() {
-      return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
+      return URI.create((http instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http") + "://127.0.0.1:"
+            + http.getAddress().getPort());
    }
 
    /** Registers a device and returns its primary key (base64). */

@@ -36,7 +36,11 @@ public final class RunningGateway implements AutoCloseable {
    public final int httpsPort;
 
    private RunningGateway(Map<String, String> extra, Integer fixedMqttsPort) throws Exception {
-      platform = new FakePlatform(HUB);
+      this(extra, fixedMqttsPort, new FakePlatform(HUB));
+   }
+
+   private RunningGateway(Map<String, String> extra, Integer fixedMqttsPort, FakePlatform platform) throws Exception {
+      this.platform = platform;
       dataDir = Files.createTempDirectory("gateway-test");
       int[] ports = freePorts(6);
       mqttPort = ports[0];
@@ -62,6 +66,11 @@ public final class RunningGateway implements AutoCloseable {
       settings.putAll(extra);
       this.settings = Map.copyOf(settings);
       gateway = Gateway.start(GatewaySettings.load(settings));
+   }
+
+   /** With a platform that answers over HTTPS only; {@code extra} says whether (and what) the gateway trusts. */
+   public static RunningGateway startWithPlatform(FakePlatform platform, Map<String, String> extra) throws Exception {
+      return new RunningGateway(extra, null, platform);
    }
 
    public static RunningGateway start() throws Exception {

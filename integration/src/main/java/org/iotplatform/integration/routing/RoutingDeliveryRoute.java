@@ -14,6 +14,7 @@ import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.qpid.jms.JmsConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.integration.GatewayLink;
+import org.iotplatform.routing.OutboundTargets;
 import org.iotplatform.routing.OutboxEntry;
 import org.iotplatform.routing.TelemetryRouting;
 
@@ -31,6 +32,9 @@ public class RoutingDeliveryRoute extends RouteBuilder {
 
     @Inject
     TelemetryRouting routing;
+
+    @Inject
+    OutboundTargets targets;
 
     @Inject
     @ConfigProperty(name = "iot.routing.poll-millis", defaultValue = "500")
@@ -78,7 +82,7 @@ public class RoutingDeliveryRoute extends RouteBuilder {
 
     private void send(OutboxEntry entry) throws Exception {
         Exchange result = switch (entry.type()) {
-            case HTTP -> producer.send("http://routing-webhook?httpMethod=POST&throwExceptionOnFailure=true"
+            case HTTP -> producer.send(checkedWebhook(entry.target()) + "?httpMethod=POST&throwExceptionOnFailure=true"
                     + "&connectTimeout=" + httpTimeoutMillis + "&responseTimeout=" + httpTimeoutMillis, e -> {
                 e.getMessage().setBody(entry.body());
                 e.getMessage().setHeader(Exchange.HTTP_URI, entry.target());
@@ -92,7 +96,7 @@ public class RoutingDeliveryRoute extends RouteBuilder {
                 }
                 yield producer.send("amqp-routing:queue:" + entry.target(), e -> e.getMessage().setBody(entry.body()));
             }
-            case FILE -> producer.send("file:" + entry.target(), e -> {
+            case FILE -> producer.send("file:" + targets.fileDirectory(entry.target()), e -> {
                 e.getMessage().setBody(entry.body());
                 e.getMessage().setHeader(Exchange.FILE_NAME, fileName(entry));
             });
@@ -100,6 +104,12 @@ public class RoutingDeliveryRoute extends RouteBuilder {
         if (result.getException() != null) {
             throw result.getException();
         }
+    }
+
+    /** The endpoint for a webhook, once its host (as it resolves now) is one routes may reach. */
+    private String checkedWebhook(String url) {
+        targets.checkDelivery(url);
+        return "http://routing-webhook";
     }
 
     static String fileName(OutboxEntry entry) {

@@ -72,7 +72,7 @@ public class GatewayResource {
 
     @POST
     @Path("device-auth")
-    @Operation(summary = "Check a device's SAS token (gateways only)")
+    @Operation(summary = "Check a device's SAS token (gateways only)", hidden = true)
     public Response authenticate(DeviceAuthRequest request) {
         if (request == null) {
             throw new BadRequestException("body required");
@@ -86,7 +86,7 @@ public class GatewayResource {
 
     @GET
     @Path("revocations")
-    @Operation(summary = "Devices whose connections must end, after a cursor (gateways only)")
+    @Operation(summary = "Devices whose connections must end, after a cursor (gateways only)", hidden = true)
     public Revocations revocations(@QueryParam("after") Long after) {
         if (after == null) {
             return new Revocations(registry.revocationCursor(), List.of(), List.of());
@@ -99,7 +99,7 @@ public class GatewayResource {
 
     @POST
     @Path("connection-events")
-    @Operation(summary = "Connected, disconnected and activity reports, and cloud-to-device deliveries (gateways only)")
+    @Operation(summary = "Connected, disconnected and activity reports, and cloud-to-device deliveries (gateways only)", hidden = true)
     public Response connectionEvents(List<ConnectionEventReport> events) {
         if (events == null) {
             throw new BadRequestException("body required");

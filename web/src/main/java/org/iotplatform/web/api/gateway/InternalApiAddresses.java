@@ -1,0 +1,46 @@
+package org.iotplatform.web.api.gateway;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iotplatform.web.api.ApiError;
+
+/**
+ * The internal gateway API answers only the addresses gateways call from
+ * ({@code iot.gateway.allowed-addresses}, loopback by default): it can report any device connected,
+ * so a leaked gateway password alone must not be enough from anywhere on the network. Others get
+ * 404, as if it did not exist.
+ */
+@Provider
+public class InternalApiAddresses implements ContainerRequestFilter {
+
+    private static final List<String> LOOPBACK = List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
+
+    @Inject
+    @ConfigProperty(name = "iot.gateway.allowed-addresses")
+    Optional<List<String>> allowed;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        if (!context.getUriInfo().getPath().startsWith("internal/")) {
+            return;
+        }
+        String caller = request.getRemoteAddr();
+        List<String> addresses = allowed.filter(list -> !list.isEmpty()).orElse(LOOPBACK);
+        if (addresses.stream().map(String::trim).noneMatch(a -> a.equals(caller))) {
+            context.abortWith(jakarta.ws.rs.core.Response.status(404).type("application/json")
+                    .entity(new ApiError("not-found", "no such resource")).build());
+        }
+    }
+}
