@@ -47,6 +47,8 @@ import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceStatus;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.registry.Page;
+import org.iotplatform.web.api.ApiJsonb;
+import org.iotplatform.web.api.InvalidJsonException;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceChange;
 import org.iotplatform.web.api.devices.DeviceViews.DevicePage;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceRecord;
@@ -179,12 +181,12 @@ public class DeviceResource {
         return new ImportResult(registry.importDevices(lines, actor()).imported());
     }
 
-    private static List<DeviceImport.Line> jsonLines(InputStream body) throws Exception {
+    private static List<DeviceImport.Line> jsonLines(InputStream body) {
         DeviceRecord[] records;
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            records = jsonb.fromJson(body, DeviceRecord[].class);
+        try {
+            records = ApiJsonb.jsonb().fromJson(body, DeviceRecord[].class);
         } catch (JsonbException e) {
-            throw new InvalidDeviceException("not a JSON array of devices: " + e.getMessage());
+            throw InvalidJsonException.of(e);
         }
         List<DeviceImport.Line> lines = new ArrayList<>();
         for (int i = 0; records != null && i < records.length; i++) {
