@@ -49,6 +49,7 @@ import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.registry.Page;
 import org.iotplatform.web.api.ApiJsonb;
 import org.iotplatform.web.api.InvalidJsonException;
+import org.iotplatform.web.api.LargeBody;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceChange;
 import org.iotplatform.web.api.devices.DeviceViews.DevicePage;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceRecord;
@@ -167,6 +168,7 @@ public class DeviceResource {
     @Path("import")
     @Consumes({TEXT_CSV, MediaType.APPLICATION_JSON})
     @RolesAllowed(Role.ADMIN_NAME)
+    @LargeBody
     public ImportResult importDevices(@Context HttpHeaders headers, InputStream body) throws Exception {
         MediaType type = headers.getMediaType();
         List<DeviceImport.Line> lines;
