@@ -25,6 +25,7 @@ import org.iotplatform.commanding.DeviceCommand;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.web.api.InvalidJsonException;
+import org.iotplatform.web.api.Range;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -95,7 +96,7 @@ public class MessageResource {
    @GET
    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
    public List<MessageView> list(@PathParam("deviceId") String deviceId, @QueryParam("state") String state,
-                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+                                 @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
       return messages.list(DeviceId.of(deviceId), state, limit).stream().map(MessageResource::view).toList();
    }
 

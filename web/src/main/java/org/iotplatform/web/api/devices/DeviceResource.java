@@ -50,6 +50,7 @@ import org.iotplatform.registry.Page;
 import org.iotplatform.web.api.ApiJsonb;
 import org.iotplatform.web.api.InvalidJsonException;
 import org.iotplatform.web.api.LargeBody;
+import org.iotplatform.web.api.Range;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceChange;
 import org.iotplatform.web.api.devices.DeviceViews.DevicePage;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceRecord;
@@ -96,8 +97,9 @@ public class DeviceResource {
                            @QueryParam("connectionState") String connectionState,
                            @QueryParam("tag") String tag,
                            @QueryParam("q") String idContains,
-                           @QueryParam("page") @DefaultValue("0") int page,
-                           @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
+                           @QueryParam("page") @DefaultValue("0") @Range(min = 0, max = DeviceRegistry.MAX_PAGE) int page,
+                           @QueryParam("pageSize") @DefaultValue("50") @Range(min = 1, max = DeviceRegistry.MAX_PAGE_SIZE)
+                           int pageSize) {
         DeviceQuery query = DeviceQuery.withTag(new DeviceQuery(
                 Optional.ofNullable(status).filter(s -> !s.isBlank()).map(DeviceStatus::of),
                 Optional.ofNullable(connectionState).filter(s -> !s.isBlank()).map(ConnectionState::of),

@@ -19,6 +19,7 @@ import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.RejectedMessage;
 import org.iotplatform.telemetry.TelemetryHistory;
+import org.iotplatform.web.api.Range;
 
 /** Messages a device sent that were not stored as telemetry, newest first, with the reason. */
 @Path("devices/{id}/rejected")
@@ -39,8 +40,10 @@ public class RejectedMessageResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<RejectedView> rejected(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return history.rejected(Optional.of(DeviceId.of(id)), limit).stream().map(RejectedView::of).toList();
+    public List<RejectedView> rejected(@PathParam("id") String id,
+                                       @QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
+        DeviceId device = DeviceId.of(id);
+        return history.rejected(Optional.of(device), limit).stream().map(RejectedView::of).toList();
     }
 
 }
