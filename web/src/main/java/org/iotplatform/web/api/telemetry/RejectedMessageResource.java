@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.telemetry.RejectedMessage;
 import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.web.api.Range;
@@ -38,11 +39,15 @@ public class RejectedMessageResource {
     @Inject
     TelemetryHistory history;
 
+    @Inject
+    DeviceRegistry registry;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<RejectedView> rejected(@PathParam("id") String id,
                                        @QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
         DeviceId device = DeviceId.of(id);
+        registry.get(device);   // 404 for a device that does not exist, not an empty list
         return history.rejected(Optional.of(device), limit).stream().map(RejectedView::of).toList();
     }
 

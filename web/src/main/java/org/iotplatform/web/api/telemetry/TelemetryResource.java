@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.telemetry.Interval;
 import org.iotplatform.telemetry.TelemetryHistory;
@@ -48,6 +49,9 @@ public class TelemetryResource {
     TelemetryHistory history;
 
     @Inject
+    DeviceRegistry registry;
+
+    @Inject
     Clock clock;
 
     /**
@@ -61,6 +65,7 @@ public class TelemetryResource {
                               @QueryParam("limit") @DefaultValue("100000") @Range(min = 1, max = TelemetryHistory.MAX_ROWS) int limit,
                               @Context HttpHeaders headers) {
         DeviceId device = DeviceId.of(id);
+        registry.get(device);   // 404 for a device that does not exist, not an empty list
         Instant end = time(to, "to").orElseGet(clock::instant);
         Instant start = time(from, "from").orElse(end.minus(Duration.ofHours(24)));
         Optional<String> oneMetric = Optional.ofNullable(metric).filter(m -> !m.isBlank());
