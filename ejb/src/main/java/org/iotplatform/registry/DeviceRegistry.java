@@ -103,9 +103,13 @@ public class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> new DeviceNotFoundException(id));
     }
 
+    /** Largest page size of {@link #search}, and last page number (so that page * pageSize stays an int). */
+    public static final int MAX_PAGE_SIZE = 1000;
+    public static final int MAX_PAGE = 1_000_000;
+
     public Page<Device> search(DeviceQuery query, int page, int pageSize) {
-        if (page < 0 || pageSize < 1 || pageSize > 1000) {
-            throw new InvalidDeviceException("page must be >= 0 and pageSize 1-1000");
+        if (page < 0 || page > MAX_PAGE || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new InvalidDeviceException("page must be 0-" + MAX_PAGE + " and pageSize 1-" + MAX_PAGE_SIZE);
         }
         return devices.search(query, page, pageSize);
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.iotplatform.audit.AuditEntry;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.Role;
+import org.iotplatform.web.api.Range;
 
 /** The audit trail, newest first; admins only. */
 @Path("audit")
@@ -34,7 +35,7 @@ public class AuditResource {
     AuditTrail audit;
 
     @GET
-    public List<AuditView> recent(@QueryParam("limit") @DefaultValue("100") int limit) {
+    public List<AuditView> recent(@QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
         return audit.recent(limit).stream().map(AuditView::of).toList();
     }
 }

@@ -15,6 +15,7 @@ import org.iotplatform.commanding.DeviceCommand;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
+import org.iotplatform.web.api.Range;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +38,7 @@ public class CommandHistoryResource {
 
    @GET
    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-   public List<CommandView> recent(@PathParam("deviceId") String deviceId, @QueryParam("limit") @DefaultValue("50") int limit) {
+   public List<CommandView> recent(@PathParam("deviceId") String deviceId, @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
       DeviceId id = DeviceId.of(deviceId);
       registry.get(id);
       return history.recent(id, limit).stream().map(CommandHistoryResource::view).toList();

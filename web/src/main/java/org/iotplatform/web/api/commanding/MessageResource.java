@@ -3,6 +3,7 @@ package org.iotplatform.web.api.commanding;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,9 +22,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.commanding.DeviceCommand;
-import org.iotplatform.commanding.InvalidCommandException;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
+import org.iotplatform.web.api.InvalidJsonException;
+import org.iotplatform.web.api.Range;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Cloud-to-device messages: {@code POST /devices/{id}/messages} with {@code {"payload":<any JSON>,
@@ -46,6 +49,8 @@ import java.util.Map;
 public class MessageResource {
 
    private static final JsonProvider JSON = JsonProvider.provider();
+
+   private static final Set<String> FIELDS = Set.of("payload", "properties", "ttlSeconds");
 
    public record MessageView(String messageId, String state, String payload, Map<String, String> properties,
                              Instant enqueuedAt, Instant expiresAt, Instant completedAt, String requestedBy) {
@@ -70,15 +75,19 @@ public class MessageResource {
          props.asJsonObject().forEach((k, v) -> properties.put(k,
                v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
       } else if (props != null && props.getValueType() != JsonValue.ValueType.NULL) {
-         throw new InvalidCommandException("properties must be an object of names to values");
+         throw new InvalidJsonException("field 'properties' must be an object of names to values");
       }
       JsonValue ttl = request.get("ttlSeconds");
       Duration life = null;
       if (ttl != null && ttl.getValueType() != JsonValue.ValueType.NULL) {
-         if (ttl.getValueType() != JsonValue.ValueType.NUMBER) {
-            throw new InvalidCommandException("ttlSeconds must be a number");
+         if (ttl.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) ttl).isIntegral()) {
+            throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
          }
-         life = Duration.ofSeconds(((jakarta.json.JsonNumber) ttl).longValue());
+         try {
+            life = Duration.ofSeconds(((JsonNumber) ttl).longValueExact());
+         } catch (ArithmeticException e) {
+            throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
+         }
       }
       DeviceCommand sent = messages.send(DeviceId.of(deviceId), text, properties, life, security.getUserPrincipal().getName());
       return Response.accepted(view(sent)).location(URI.create("devices/" + deviceId + "/messages/" + sent.name())).build();
@@ -87,7 +96,7 @@ public class MessageResource {
    @GET
    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
    public List<MessageView> list(@PathParam("deviceId") String deviceId, @QueryParam("state") String state,
-                                 @QueryParam("limit") @DefaultValue("50") int limit) {
+                                 @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
       return messages.list(DeviceId.of(deviceId), state, limit).stream().map(MessageResource::view).toList();
    }
 
@@ -111,11 +120,16 @@ public class MessageResource {
       try {
          JsonValue value = JSON.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body)).readValue();
          if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidCommandException("the body must be a JSON object {\"payload\":..., \"ttlSeconds\":...}");
+            throw new InvalidJsonException("the body must be a JSON object {\"payload\":..., \"ttlSeconds\":...}");
+         }
+         for (String field : value.asJsonObject().keySet()) {
+            if (!FIELDS.contains(field)) {
+               throw new InvalidJsonException("unknown field '" + field + "'");
+            }
          }
          return value.asJsonObject();
       } catch (jakarta.json.JsonException e) {
-         throw new InvalidCommandException("the body is not JSON: " + e.getMessage());
+         throw InvalidJsonException.of(e);
       }
    }
 }

@@ -2,6 +2,7 @@ package org.iotplatform.web.api.commanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
@@ -18,14 +19,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import org.iotplatform.commanding.DirectMethods;
-import org.iotplatform.commanding.InvalidCommandException;
 import org.iotplatform.commanding.MethodResult;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.web.api.ApiExceptionMapper;
+import org.iotplatform.web.api.InvalidJsonException;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -43,6 +45,8 @@ public class MethodResource {
 
    /** Looked up once: {@code Json.create...} finds the provider on every call, slowly on Payara. */
    private static final JsonProvider JSON = JsonProvider.provider();
+
+   private static final Set<String> FIELDS = Set.of("payload", "timeoutSeconds");
 
    @Inject
    DirectMethods methods;
@@ -91,19 +95,28 @@ public class MethodResource {
       try {
          JsonValue value = JSON.createReader(new StringReader(body)).readValue();
          if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidCommandException("the body must be a JSON object {\"payload\":..., \"timeoutSeconds\":...}");
+            throw new InvalidJsonException("the body must be a JSON object {\"payload\":..., \"timeoutSeconds\":...}");
+         }
+         for (String field : value.asJsonObject().keySet()) {
+            if (!FIELDS.contains(field)) {
+               throw new InvalidJsonException("unknown field '" + field + "'");
+            }
          }
          return value.asJsonObject();
       } catch (jakarta.json.JsonException e) {
-         throw new InvalidCommandException("the body is not JSON: " + e.getMessage());
+         throw InvalidJsonException.of(e);
       }
    }
 
    private static long number(JsonObject request, String name) {
       JsonValue v = request.get(name);
-      if (v.getValueType() != JsonValue.ValueType.NUMBER) {
-         throw new InvalidCommandException(name + " must be a number");
+      if (v.getValueType() == JsonValue.ValueType.NUMBER && ((JsonNumber) v).isIntegral()) {
+         try {
+            return ((JsonNumber) v).longValueExact();
+         } catch (ArithmeticException e) {
+            // refused below: longValue() would wrap around
+         }
       }
-      return ((jakarta.json.JsonNumber) v).longValue();
+      throw new InvalidJsonException("field '" + name + "' must be a whole number");
    }
 }

@@ -42,7 +42,9 @@ public final class DeviceCsv {
                         tags(column(r, "tags"))));
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new InvalidDeviceException("not a readable CSV file: " + e.getMessage());
+            // the cause's message: the wrapper's starts with the parser's class name
+            Throwable reason = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new InvalidDeviceException("not a readable CSV file: " + reason.getMessage());
         }
         return lines;
     }

@@ -47,6 +47,10 @@ import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceStatus;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.registry.Page;
+import org.iotplatform.web.api.ApiJsonb;
+import org.iotplatform.web.api.InvalidJsonException;
+import org.iotplatform.web.api.LargeBody;
+import org.iotplatform.web.api.Range;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceChange;
 import org.iotplatform.web.api.devices.DeviceViews.DevicePage;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceRecord;
@@ -93,8 +97,9 @@ public class DeviceResource {
                            @QueryParam("connectionState") String connectionState,
                            @QueryParam("tag") String tag,
                            @QueryParam("q") String idContains,
-                           @QueryParam("page") @DefaultValue("0") int page,
-                           @QueryParam("pageSize") @DefaultValue("50") int pageSize) {
+                           @QueryParam("page") @DefaultValue("0") @Range(min = 0, max = DeviceRegistry.MAX_PAGE) int page,
+                           @QueryParam("pageSize") @DefaultValue("50") @Range(min = 1, max = DeviceRegistry.MAX_PAGE_SIZE)
+                           int pageSize) {
         DeviceQuery query = DeviceQuery.withTag(new DeviceQuery(
                 Optional.ofNullable(status).filter(s -> !s.isBlank()).map(DeviceStatus::of),
                 Optional.ofNullable(connectionState).filter(s -> !s.isBlank()).map(ConnectionState::of),
@@ -165,6 +170,7 @@ public class DeviceResource {
     @Path("import")
     @Consumes({TEXT_CSV, MediaType.APPLICATION_JSON})
     @RolesAllowed(Role.ADMIN_NAME)
+    @LargeBody
     public ImportResult importDevices(@Context HttpHeaders headers, InputStream body) throws Exception {
         MediaType type = headers.getMediaType();
         List<DeviceImport.Line> lines;
@@ -179,12 +185,12 @@ public class DeviceResource {
         return new ImportResult(registry.importDevices(lines, actor()).imported());
     }
 
-    private static List<DeviceImport.Line> jsonLines(InputStream body) throws Exception {
+    private static List<DeviceImport.Line> jsonLines(InputStream body) {
         DeviceRecord[] records;
-        try (Jsonb jsonb = JsonbBuilder.create()) {
-            records = jsonb.fromJson(body, DeviceRecord[].class);
+        try {
+            records = ApiJsonb.jsonb().fromJson(body, DeviceRecord[].class);
         } catch (JsonbException e) {
-            throw new InvalidDeviceException("not a JSON array of devices: " + e.getMessage());
+            throw InvalidJsonException.of(e);
         }
         List<DeviceImport.Line> lines = new ArrayList<>();
         for (int i = 0; records != null && i < records.length; i++) {

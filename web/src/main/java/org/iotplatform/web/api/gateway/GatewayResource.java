@@ -22,6 +22,7 @@ import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceRevocation;
 import org.iotplatform.web.api.ApiError;
+import org.iotplatform.web.api.Range;
 
 /**
  * The internal API the device gateways use: may a device connect, which devices must be dropped,
@@ -87,7 +88,7 @@ public class GatewayResource {
     @GET
     @Path("revocations")
     @Operation(summary = "Devices whose connections must end, after a cursor (gateways only)", hidden = true)
-    public Revocations revocations(@QueryParam("after") Long after) {
+    public Revocations revocations(@QueryParam("after") @Range(min = 0, max = Long.MAX_VALUE) Long after) {
         if (after == null) {
             return new Revocations(registry.revocationCursor(), List.of(), List.of());
         }

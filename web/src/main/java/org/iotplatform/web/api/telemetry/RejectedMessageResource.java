@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.telemetry.RejectedMessage;
 import org.iotplatform.telemetry.TelemetryHistory;
+import org.iotplatform.web.api.Range;
 
 /** Messages a device sent that were not stored as telemetry, newest first, with the reason. */
 @Path("devices/{id}/rejected")
@@ -37,10 +39,16 @@ public class RejectedMessageResource {
     @Inject
     TelemetryHistory history;
 
+    @Inject
+    DeviceRegistry registry;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<RejectedView> rejected(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return history.rejected(Optional.of(DeviceId.of(id)), limit).stream().map(RejectedView::of).toList();
+    public List<RejectedView> rejected(@PathParam("id") String id,
+                                       @QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
+        DeviceId device = DeviceId.of(id);
+        registry.get(device);   // 404 for a device that does not exist, not an empty list
+        return history.rejected(Optional.of(device), limit).stream().map(RejectedView::of).toList();
     }
 
 }

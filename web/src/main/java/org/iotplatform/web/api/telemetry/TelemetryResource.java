@@ -30,9 +30,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
+import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.telemetry.Interval;
 import org.iotplatform.telemetry.TelemetryHistory;
+import org.iotplatform.web.api.Range;
 
 /** A device's telemetry history, as JSON or streamed CSV. */
 // The full path keeps /devices/{id} itself with DeviceResource (JAX-RS does not backtrack).
@@ -47,6 +49,9 @@ public class TelemetryResource {
     TelemetryHistory history;
 
     @Inject
+    DeviceRegistry registry;
+
+    @Inject
     Clock clock;
 
     /**
@@ -57,8 +62,10 @@ public class TelemetryResource {
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     public Response telemetry(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
                               @QueryParam("metric") String metric, @QueryParam("interval") String interval,
-                              @QueryParam("limit") @DefaultValue("100000") int limit, @Context HttpHeaders headers) {
+                              @QueryParam("limit") @DefaultValue("100000") @Range(min = 1, max = TelemetryHistory.MAX_ROWS) int limit,
+                              @Context HttpHeaders headers) {
         DeviceId device = DeviceId.of(id);
+        registry.get(device);   // 404 for a device that does not exist, not an empty list
         Instant end = time(to, "to").orElseGet(clock::instant);
         Instant start = time(from, "from").orElse(end.minus(Duration.ofHours(24)));
         Optional<String> oneMetric = Optional.ofNullable(metric).filter(m -> !m.isBlank());
