@@ -140,6 +140,22 @@ final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL: no shutdown of any kind, the journal left as it was. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the gateway did not die");
+        }
+    }
+
+    /** The same gateway started again on its data directory (journal, certificates), after it stopped or was killed. */
+    GatewayProcess restarted() throws Exception {
+        if (process.isAlive()) {
+            close();
+        }
+        return start(dir.getFileName().toString().substring("gateway-".length()));
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();

@@ -28,9 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OutboundTargets {
 
+    /** Comma-separated (Payara's config producer cannot give an Optional of a list). */
     @Inject
     @ConfigProperty(name = "iot.routing.allowed-hosts")
-    Optional<List<String>> allowedHosts;
+    Optional<String> allowedHosts;
 
     @Inject
     @ConfigProperty(name = "iot.routing.file-directory", defaultValue = "iot-routes")
@@ -73,8 +74,8 @@ public class OutboundTargets {
         if (uri.getUserInfo() != null) {
             throw new InvalidRuleException("a webhook URL cannot carry credentials");
         }
-        List<String> allowed = allowedHosts.orElse(List.of()).stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty()).toList();
+        List<String> allowed = java.util.Arrays.stream(allowedHosts.orElse("").split(","))
+                .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
         if (!allowed.isEmpty()) {
             if (allowed.stream().noneMatch(pattern -> matches(pattern, host))) {
                 throw new InvalidRuleException("webhook host '" + host + "' is not on the allow-list (iot.routing.allowed-hosts)");

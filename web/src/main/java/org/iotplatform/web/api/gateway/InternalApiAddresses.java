@@ -24,9 +24,10 @@ public class InternalApiAddresses implements ContainerRequestFilter {
 
     private static final List<String> LOOPBACK = List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1");
 
+    /** Comma-separated (Payara's config producer cannot give an Optional of a list). */
     @Inject
     @ConfigProperty(name = "iot.gateway.allowed-addresses")
-    Optional<List<String>> allowed;
+    Optional<String> allowed;
 
     @Context
     HttpServletRequest request;
@@ -37,8 +38,9 @@ public class InternalApiAddresses implements ContainerRequestFilter {
             return;
         }
         String caller = request.getRemoteAddr();
-        List<String> addresses = allowed.filter(list -> !list.isEmpty()).orElse(LOOPBACK);
-        if (addresses.stream().map(String::trim).noneMatch(a -> a.equals(caller))) {
+        List<String> addresses = allowed.filter(list -> !list.isBlank())
+                .map(list -> java.util.Arrays.stream(list.split(",")).map(String::trim).toList()).orElse(LOOPBACK);
+        if (addresses.stream().noneMatch(a -> a.equals(caller))) {
             context.abortWith(jakarta.ws.rs.core.Response.status(404).type("application/json")
                     .entity(new ApiError("not-found", "no such resource")).build());
         }
