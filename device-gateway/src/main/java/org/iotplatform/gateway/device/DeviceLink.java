@@ -168,11 +168,6 @@ public final class DeviceLink implements MqttCallbackExtended {
       return sent.get();
    }
 
-   /** Publishes not yet acknowledged by the gateway: in flight, or waiting in the outbox while offline. */
-   public int unacknowledged() {
-      return client.getPendingDeliveryTokens().length + client.getBufferedMessageCount();
-   }
-
    public boolean connected() {
       return client.isConnected();
    }
