@@ -55,6 +55,9 @@ gateway_password=$(secret "$IOT_STATE/secrets/gateway-password")
 backend_password=$(secret "$IOT_STATE/secrets/backend-password")
 # Encrypts device keys at rest; losing it means re-keying every device, so back it up.
 master_key=$(secret_key "$IOT_STATE/secrets/registry-master-key")
+# Payara's own admin password (admin console and asadmin, on 127.0.0.1:4848 only); the .asadmin
+# file beside it is for asadmin --passwordfile.
+payara_password_file=$(asadmin_password_file "$IOT_STATE/secrets/payara-admin-password")
 
 sources_changed() {
   [ ! -f "$EAR" ] || [ ! -f "$GATEWAY_JAR" ] && return 0
@@ -78,8 +81,10 @@ export IOT_INGRESS_MQTT_USER=iot-backend
 export IOT_INGRESS_MQTT_PASSWORD="$backend_password"
 export IOT_ROUTING_FILE_DIRECTORY="${IOT_ROUTING_FILE_DIRECTORY:-$IOT_STATE/routes}"   # file routes write only below it
 
-ear/payara.sh prepare "$PAYARA_DIR" "$DOMAIN" --adminport 4848 --instanceport "$HTTP_PORT"
-ear/payara.sh start "$PAYARA_DIR" "$DOMAIN" "$EAR" "http://localhost:$HTTP_PORT/health/ready"
+PAYARA_ADMIN_PASSWORD_FILE="$payara_password_file" \
+  ear/payara.sh prepare "$PAYARA_DIR" "$DOMAIN" --adminport 4848 --instanceport "$HTTP_PORT"
+PAYARA_ADMIN_PASSWORD_FILE="$payara_password_file" \
+  ear/payara.sh start "$PAYARA_DIR" "$DOMAIN" "$EAR" "http://localhost:$HTTP_PORT/health/ready"
 
 # The device gateway: a process of its own, asking the platform about every connecting device.
 if [ -f "$GATEWAY_DIR/gateway.pid" ] && kill -0 "$(cat "$GATEWAY_DIR/gateway.pid")" 2>/dev/null; then
@@ -134,6 +139,8 @@ cat <<INFO
   Devices       MQTT 1883, MQTT/TLS 8883, AMQP 5672, AMQP/TLS 5671, HTTPS 8443 (hub name iothub.local)
   Device CA     $GATEWAY_DIR/tls/ca.pem (trust it on devices)
   Server log    $PAYARA_DIR/payara6/glassfish/domains/$DOMAIN/logs/server.log
+  Payara admin  http://127.0.0.1:4848/ (this machine only), admin with the password in
+                $IOT_STATE/secrets/payara-admin-password (asadmin --passwordfile $payara_password_file)
   Gateway log   $GATEWAY_DIR/gateway.log
   Fleet         20 pumps in 5 stations, 4 Modbus pumps in station-06, 10 vending machines
                 ($SIMULATOR_DIR/simulator.log; IOT_SIMULATOR=off to skip)

@@ -7,7 +7,7 @@ IOT_SCRIPT=test
 . scripts/host.sh
 
 ensure_java_and_maven
-ensure_packages chromium:chromium chromedriver:chromium-driver mosquitto_pub:mosquitto-clients
+ensure_packages chromium:chromium chromedriver:chromium-driver mosquitto_pub:mosquitto-clients ss:iproute2
 # The Azure IoT device SDK connects to 8883 only: the gateway tests need that port free.
 if (echo > /dev/tcp/localhost/8883) 2>/dev/null; then
   say "port 8883 is in use (a running ./run.sh?); stop it first: ./run.sh stop"
@@ -29,6 +29,10 @@ export IOT_HUB_GATEWAY_HOSTNAME=localhost
 # The platform reads telemetry from the gateway the tests start (GatewayProcess, port 21883).
 export IOT_INGRESS_MQTT_URL=tcp://localhost:21883
 export IOT_INGRESS_MQTT_PASSWORD="test-backend-$(openssl rand -hex 8)"
+# The test domain's admin password: payara.sh creates the domain with the file, Arquillian deploys
+# with the password (arquillian.xml), the tests' asadmin calls use the file (ServerHardeningIT checks it).
+export PAYARA_ADMIN_PASSWORD="$(secret "$IOT_STATE/secrets/test-payara-admin-password")"
+export PAYARA_ADMIN_PASSWORD_FILE="$(asadmin_password_file "$IOT_STATE/secrets/test-payara-admin-password")"
 export IOT_TELEMETRY_ROLLUP_EVERY=PT2S   # rollups a test can wait for
 export IOT_INGRESS_PROBE_EVERY=PT2S      # telemetry-flow probes a test can wait for
 export IOT_INGRESS_PROBE_TIMEOUT=PT6S

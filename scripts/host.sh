@@ -70,6 +70,15 @@ secret_key() {
   cat "$file"
 }
 
+# asadmin_password_file FILE: prints the name of FILE.asadmin (mode 600), the secret in FILE (made
+# on first use) in asadmin's --passwordfile format: AS_ADMIN_PASSWORD=...
+asadmin_password_file() {
+  local password
+  password=$(secret "$1")
+  (umask 077 && printf 'AS_ADMIN_PASSWORD=%s\n' "$password" > "$1.asadmin")
+  echo "$1.asadmin"
+}
+
 # ensure_database NAME USER PASSWORD [fresh]: creates the database and a user owning only it
 ensure_database() {
   local db=$1 user=$2 password=$3 fresh=${4:-}

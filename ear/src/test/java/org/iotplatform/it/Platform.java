@@ -63,9 +63,16 @@ final class Platform {
                 .build());
     }
 
-    /** Runs an asadmin command against the test domain's admin port; fails with its output. */
+    /**
+     * Runs an asadmin command against the test domain's admin port, with the admin password test.sh
+     * gave the domain (PAYARA_ADMIN_PASSWORD_FILE); fails with its output.
+     */
     static void asadmin(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("--port", System.getProperty("iot.test.admin-port")));
+        String passwordFile = System.getenv("PAYARA_ADMIN_PASSWORD_FILE");
+        if (passwordFile != null && !passwordFile.isBlank()) {
+            command.addAll(List.of("--user", "admin", "--passwordfile", passwordFile));
+        }
         command.addAll(List.of(args));
         asadminLocal(command.toArray(String[]::new));
     }
