@@ -203,7 +203,7 @@ class DashboardBrowserIT extends WithGateway {
                 }, (topic, m) -> desired.add(new String(m.getPayload(), StandardCharsets.UTF_8))});
         await(id + " connected", Duration.ofSeconds(15),
                 () -> { try { return Platform.get("/api/v1/devices/" + id, Platform.basic("admin", Platform.ADMIN_PASSWORD)).body()
-                        .contains("\"connectionState\":\"connected\""); } catch (Exception e) { return false; } });
+                        .contains("\"connectionState\":\"connected\""); } catch (Exception e) { throw new IllegalStateException(e); } });
 
         signIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));

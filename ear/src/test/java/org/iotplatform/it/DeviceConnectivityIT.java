@@ -182,7 +182,7 @@ class DeviceConnectivityIT extends WithGateway {
             try {
                 return get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body().split("\"metric\"").length - 1 == 3;
             } catch (Exception e) {
-                return false;
+                throw new IllegalStateException(e); // await reports the last failure
             }
         });
         String rows = get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body();
@@ -201,7 +201,7 @@ class DeviceConnectivityIT extends WithGateway {
                 return rejected.contains("not JSON") && rejected.contains("has a string value")
                         && rejected.contains("\"messageId\":\"m-2\"") && rejected.contains("temperature is 71");
             } catch (Exception e) {
-                return false;
+                throw new IllegalStateException(e); // await reports the last failure
             }
         });
     }

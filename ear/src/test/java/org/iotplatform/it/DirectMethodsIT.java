@@ -80,7 +80,7 @@ class DirectMethodsIT extends WithGateway {
             try {
                 return get("/api/v1/devices/" + id + "/commands?limit=200", ADMIN).body().split("\"kind\":\"method\"").length - 1 == 102;
             } catch (Exception e) {
-                return false;
+                throw new IllegalStateException(e); // await reports the last failure
             }
         });
         String history = get("/api/v1/devices/" + id + "/commands?limit=200", ADMIN).body();

@@ -65,7 +65,7 @@ abstract class WithGateway {
             try {
                 return get("/health/ready", null).body().contains("\"route.telemetry-mqtt-ingress-1\":\"Started\"");
             } catch (Exception notUp) {
-                return false;
+                throw new IllegalStateException(notUp); // await reports the last failure
             }
         });
     }
