@@ -19,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The REST API's security, health, platform status, metrics and OpenAPI, driven from outside as a client would. */
+/** The REST API's security, health, platform status, security headers, metrics and OpenAPI, driven from outside as a client would. */
 @ExtendWith(ArquillianExtension.class)
 class SecurityApiIT {
 
@@ -200,6 +200,24 @@ class SecurityApiIT {
         assertTrue(body.contains("\"telemetryFlow\":{"), body);
         assertTrue(body.contains("\"heap\":{") && body.contains("\"usedMiB\":"), body);
         assertFalse(body.contains("\"status\":\"DOWN\""), body);
+    }
+
+    @Test
+    void theDashboardAndTheApiAskBrowsersForProtection() throws Exception {
+        HttpResponse<String> dashboard = get("/", null);
+        assertEquals(200, dashboard.statusCode(), dashboard.body());
+        assertTrue(dashboard.body().contains("VAADIN/build/"), "Vaadin's bootstrap page: " + dashboard.body());
+        // the last: a refusal by the authentication mechanism, which no servlet filter sees
+        for (HttpResponse<String> r : List.of(dashboard, get("/api/v1/me", ADMIN), get("/api/v1/me", null))) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            for (String directive : List.of("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                    "base-uri 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'")) {
+                assertTrue(csp.contains(directive), r.uri() + " (" + r.statusCode() + ") CSP lacks " + directive + ": " + csp);
+            }
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), r.uri().toString());
+            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), r.uri().toString());
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), r.uri().toString());
+        }
     }
 
     @Test
