@@ -221,6 +221,25 @@ class SecurityApiIT {
     }
 
     @Test
+    void answersWithDeviceKeysAreNotStored() throws Exception {
+        String id = DeviceRegistryIT.newId("no-store");
+        HttpResponse<String> created = DeviceRegistryIT.create(id, "{}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("\"primaryKey\""), created.body());
+        assertNotStored(created);
+        assertNotStored(get("/api/v1/devices/" + id + "/keys", ADMIN));
+        assertNotStored(sendJson("POST", "/api/v1/devices/" + id + "/keys/regenerate", ADMIN, "{\"key\":\"secondary\"}"));
+        assertNotStored(get("/api/v1/devices/export", ADMIN));
+    }
+
+    private static void assertNotStored(HttpResponse<String> r) {
+        assertEquals(2, r.statusCode() / 100, r.uri() + ": " + r.body());
+        assertTrue(r.headers().allValues("Cache-Control").stream().anyMatch(v -> v.contains("no-store")),
+                r.uri() + " Cache-Control " + r.headers().allValues("Cache-Control"));
+        assertEquals("no-cache", r.headers().firstValue("Pragma").orElse(null), r.uri().toString());
+    }
+
+    @Test
     void metricsAndOpenApiAreServed() throws Exception {
         HttpResponse<String> metrics = get("/metrics", null);
         assertEquals(200, metrics.statusCode());
