@@ -135,6 +135,7 @@ cat <<INFO
   Dashboard     http://localhost:$HTTP_PORT/
   REST API      http://localhost:$HTTP_PORT/api/v1/   (OpenAPI document: http://localhost:$HTTP_PORT/openapi)
   Health        http://localhost:$HTTP_PORT/health    Metrics: http://localhost:$HTTP_PORT/metrics
+  Status        http://localhost:$HTTP_PORT/api/v1/platform/status (admin: versions, routes, heap)
   Sign in as    admin, with the initial password in $IOT_STATE/secrets/admin-password
   Devices       MQTT 1883, MQTT/TLS 8883, AMQP 5672, AMQP/TLS 5671, HTTPS 8443 (hub name iothub.local)
   Device CA     $GATEWAY_DIR/tls/ca.pem (trust it on devices)

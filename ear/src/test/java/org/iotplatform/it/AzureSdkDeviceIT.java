@@ -46,7 +46,7 @@ class AzureSdkDeviceIT extends WithGateway {
     @Test
     void theAzureDeviceSdkAnswersMethodsAndKeepsItsTwin() throws Exception {
         awaitIngress(Duration.ofSeconds(60));
-        await("command routes", Duration.ofSeconds(60), () -> body("/health/ready", null).contains("\"route.device-twin-reports\":\"Started\""));
+        await("command routes", Duration.ofSeconds(60), () -> Platform.routeStarted("device-twin-reports"));
         String id = newId("sdk");
         String connectionString = field(create(id, "{}").body(), "connectionString");
         assertTrue(connectionString.contains("GatewayHostName=localhost"), connectionString);

@@ -215,7 +215,7 @@ class DirectMethodsIT extends WithGateway {
     private static void awaitCommands() throws InterruptedException {
         awaitIngress(Duration.ofSeconds(60));
         await("the command routes are connected", Duration.ofSeconds(60),
-                () -> bodyOf("/health/ready").contains("\"route.device-method-answers\":\"Started\""));
+                () -> Platform.routeStarted("device-method-answers"));
     }
 
     private static String bodyOf(String path) {

@@ -54,6 +54,31 @@ final class Platform {
         return send(b.build());
     }
 
+    /**
+     * The platform's details as admins see them ({@code GET /api/v1/platform/status}: database, Camel
+     * routes, telemetry flow, heap); anonymous {@code /health} shows only UP or DOWN. Unchecked, for
+     * {@code await} conditions.
+     */
+    static String platformStatus() {
+        try {
+            HttpResponse<String> status = get("/api/v1/platform/status", basic("admin", ADMIN_PASSWORD));
+            if (status.statusCode() != 200) {
+                throw new IllegalStateException("platform status " + status.statusCode() + ": " + status.body());
+            }
+            return status.body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the Camel route {@code id} is started, by the platform status. */
+    static boolean routeStarted(String id) {
+        return platformStatus().contains("\"" + id + "\":\"Started\"");
+    }
+
     static HttpResponse<String> sendJson(String method, String path, String authorization, String json)
             throws IOException, InterruptedException {
         return send(request(path)

@@ -5,9 +5,12 @@ import static org.iotplatform.it.Platform.basic;
 import static org.iotplatform.it.Platform.get;
 import static org.iotplatform.it.Platform.sendJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -16,7 +19,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The REST API's security, health, metrics and OpenAPI, driven from outside as a client would. */
+/** The REST API's security, health, platform status, security headers, metrics and OpenAPI, driven from outside as a client would. */
 @ExtendWith(ArquillianExtension.class)
 class SecurityApiIT {
 
@@ -158,16 +161,82 @@ class SecurityApiIT {
     }
 
     @Test
-    void healthReportsDatabaseWithHibernateAndCamel() throws Exception {
+    void anonymousHealthSaysUpOrDownAndNothingMore() throws Exception {
         HttpResponse<String> ready = get("/health/ready", null);
         assertEquals(200, ready.statusCode(), ready.body());
-        String body = ready.body();
-        assertTrue(body.contains("\"name\":\"database\""), body);
+        for (String check : List.of("database", "camel", "telemetry-flow")) {
+            assertTrue(ready.body().contains("\"name\":\"" + check + "\",\"status\":\"UP\""), check + ": " + ready.body());
+        }
+        HttpResponse<String> live = get("/health/live", null);
+        assertEquals(200, live.statusCode(), live.body());
+        assertTrue(live.body().contains("\"name\":\"application\",\"status\":\"UP\""), live.body());
+        // versions, the catalog, route ids and heap figures are for admins (platform status)
+        for (HttpResponse<String> r : List.of(ready, live, get("/health", null))) {
+            String body = r.body().toLowerCase(Locale.ROOT);
+            for (String detail : List.of("hibernate", "provider", "catalog", "iot_test", "schemaversion", "route.",
+                    "telemetry-mqtt-ingress", "heap", "mib", "error")) {
+                assertFalse(body.contains(detail), r.uri() + " shows " + detail + ": " + r.body());
+            }
+        }
+    }
+
+    @Test
+    void thePlatformsDetailsAreForAdminsOnly() throws Exception {
+        HttpResponse<String> anonymous = get("/api/v1/platform/status", null);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        HttpResponse<String> viewer = get("/api/v1/platform/status", basic(newViewer(), "viewer-password-123"));
+        assertEquals(403, viewer.statusCode(), viewer.body());
+
+        HttpResponse<String> admin = get("/api/v1/platform/status", ADMIN);
+        assertEquals(200, admin.statusCode(), admin.body());
+        String body = admin.body();
+        assertTrue(body.contains("\"database\":{"), body);
         assertTrue(body.contains("Hibernate ORM 6.6"), body);
         assertTrue(body.contains("\"catalog\":\"iot_test\""), body);
-        assertTrue(body.contains("\"name\":\"camel\""), body);
-        assertTrue(body.contains("\"status\":\"UP\""), body);
-        assertEquals(200, get("/health/live", null).statusCode());
+        assertTrue(body.matches("(?s).*\"schemaVersion\":\"\\d+\".*"), body);
+        assertTrue(body.contains("\"camel\":{"), body);
+        assertTrue(body.contains("\"context\":\"Started\""), body);
+        assertTrue(body.contains("\"routes\":{"), body);
+        assertTrue(body.contains("\"telemetryFlow\":{"), body);
+        assertTrue(body.contains("\"heap\":{") && body.contains("\"usedMiB\":"), body);
+        assertFalse(body.contains("\"status\":\"DOWN\""), body);
+    }
+
+    @Test
+    void theDashboardAndTheApiAskBrowsersForProtection() throws Exception {
+        HttpResponse<String> dashboard = get("/", null);
+        assertEquals(200, dashboard.statusCode(), dashboard.body());
+        assertTrue(dashboard.body().contains("VAADIN/build/"), "Vaadin's bootstrap page: " + dashboard.body());
+        // the last: a refusal by the authentication mechanism, which no servlet filter sees
+        for (HttpResponse<String> r : List.of(dashboard, get("/api/v1/me", ADMIN), get("/api/v1/me", null))) {
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            for (String directive : List.of("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'",
+                    "base-uri 'self'", "script-src 'self' 'unsafe-inline' 'unsafe-eval'")) {
+                assertTrue(csp.contains(directive), r.uri() + " (" + r.statusCode() + ") CSP lacks " + directive + ": " + csp);
+            }
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(null), r.uri().toString());
+            assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse(null), r.uri().toString());
+            assertEquals("DENY", r.headers().firstValue("X-Frame-Options").orElse(null), r.uri().toString());
+        }
+    }
+
+    @Test
+    void answersWithDeviceKeysAreNotStored() throws Exception {
+        String id = DeviceRegistryIT.newId("no-store");
+        HttpResponse<String> created = DeviceRegistryIT.create(id, "{}");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.body().contains("\"primaryKey\""), created.body());
+        assertNotStored(created);
+        assertNotStored(get("/api/v1/devices/" + id + "/keys", ADMIN));
+        assertNotStored(sendJson("POST", "/api/v1/devices/" + id + "/keys/regenerate", ADMIN, "{\"key\":\"secondary\"}"));
+        assertNotStored(get("/api/v1/devices/export", ADMIN));
+    }
+
+    private static void assertNotStored(HttpResponse<String> r) {
+        assertEquals(2, r.statusCode() / 100, r.uri() + ": " + r.body());
+        assertTrue(r.headers().allValues("Cache-Control").stream().anyMatch(v -> v.contains("no-store")),
+                r.uri() + " Cache-Control " + r.headers().allValues("Cache-Control"));
+        assertEquals("no-cache", r.headers().firstValue("Pragma").orElse(null), r.uri().toString());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.iotplatform.it;
 
-import static org.iotplatform.it.Platform.get;
+import static org.iotplatform.it.Platform.routeStarted;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,13 +61,7 @@ abstract class WithGateway {
 
     /** Waits until the platform's telemetry route is connected to the gateway. */
     static void awaitIngress(Duration timeout) throws InterruptedException {
-        await("the telemetry ingress is connected to the gateway", timeout, () -> {
-            try {
-                return get("/health/ready", null).body().contains("\"route.telemetry-mqtt-ingress-1\":\"Started\"");
-            } catch (Exception notUp) {
-                throw new IllegalStateException(notUp); // await reports the last failure
-            }
-        });
+        await("the telemetry ingress is connected to the gateway", timeout, () -> routeStarted("telemetry-mqtt-ingress-1"));
     }
 
     /**

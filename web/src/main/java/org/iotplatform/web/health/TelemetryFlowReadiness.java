@@ -13,6 +13,8 @@ import org.iotplatform.telemetry.TelemetryFlow;
 /**
  * Not ready while device telemetry does not reach storage (a telemetry-flow probe went missing): a
  * platform that acknowledges nothing it stores must not look healthy to a load balancer or operator.
+ * Only the state is shown here; the reason and probe times are for admins
+ * ({@code GET /api/v1/platform/status}).
  */
 @Readiness
 @ApplicationScoped
@@ -29,13 +31,6 @@ public class TelemetryFlowReadiness implements HealthCheck {
             return builder.up().withData("state", "not watched (no ingress configured)").build();
         }
         TelemetryFlow.Status s = status.get();
-        builder.status(!s.stalled()).withData("state", s.state().name()).withData("reason", s.reason());
-        if (s.lastArrival() != null) {
-            builder.withData("lastProbeArrived", s.lastArrival().toString());
-        }
-        if (s.stalledSince() != null) {
-            builder.withData("stalledSince", s.stalledSince().toString());
-        }
-        return builder.build();
+        return builder.status(!s.stalled()).withData("state", s.state().name()).build();
     }
 }

@@ -55,6 +55,9 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     OperatorAccounts accounts;
 
+    @Inject
+    SecurityHeaders securityHeaders;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -121,7 +124,9 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
                 new ApiError("unauthorized", "valid operator credentials required (HTTP Basic)"));
     }
 
-    private static AuthenticationStatus refuse(HttpServletResponse response, int status, Duration retryAfter, ApiError error) {
+    private AuthenticationStatus refuse(HttpServletResponse response, int status, Duration retryAfter, ApiError error) {
+        // a refusal ends the request here: the servlet filter that adds these never runs
+        securityHeaders.applyTo(response);
         try {
             response.setStatus(status);
             if (retryAfter != null) {

@@ -48,6 +48,7 @@ import org.iotplatform.registry.DeviceStatus;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.registry.Page;
 import org.iotplatform.web.api.ApiJsonb;
+import org.iotplatform.web.api.CarriesSecrets;
 import org.iotplatform.web.api.InvalidJsonException;
 import org.iotplatform.web.api.LargeBody;
 import org.iotplatform.web.api.Range;
@@ -78,6 +79,7 @@ public class DeviceResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
+    @CarriesSecrets
     public Response create(NewDevice body) {
         if (body == null) {
             throw new BadRequestException("body required");
@@ -149,6 +151,7 @@ public class DeviceResource {
     @POST
     @Path("{id}/keys/regenerate")
     @RolesAllowed(Role.ADMIN_NAME)
+    @CarriesSecrets
     public ProvisionedDevice regenerateKeys(@PathParam("id") String id, KeyRegeneration body) {
         DeviceId deviceId = DeviceId.of(id);
         DeviceCredentials credentials = registry.regenerateKeys(deviceId,
@@ -159,6 +162,7 @@ public class DeviceResource {
     @GET
     @Path("{id}/keys")
     @RolesAllowed(Role.ADMIN_NAME)
+    @CarriesSecrets
     public ProvisionedDevice keys(@PathParam("id") String id) {
         DeviceId deviceId = DeviceId.of(id);
         DeviceCredentials credentials = registry.credentials(deviceId, actor());
@@ -207,6 +211,7 @@ public class DeviceResource {
     @Path("export")
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     @RolesAllowed(Role.ADMIN_NAME)
+    @CarriesSecrets
     public Response export(@Context HttpHeaders headers) {
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(t -> t.isCompatible(MediaType.valueOf(TEXT_CSV)) && !t.isWildcardType());

@@ -120,7 +120,11 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
             upload.setDropAllowed(false);
             upload.addSucceededListener(e -> importCsv(buffer));
 
-            Anchor export = new Anchor(new StreamResource("devices.csv", this::exportCsv), "");
+            StreamResource csv = new StreamResource("devices.csv", this::exportCsv);
+            // every device's keys: no browser or proxy cache may keep a copy (Vaadin's default is no-cache)
+            csv.setHeader("Cache-Control", "no-store");
+            csv.setHeader("Pragma", "no-cache");
+            Anchor export = new Anchor(csv, "");
             export.getElement().setAttribute("download", true);
             Button exportButton = new Button("Export CSV", VaadinIcon.DOWNLOAD.create());
             export.add(exportButton);
