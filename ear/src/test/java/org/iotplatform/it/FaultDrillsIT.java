@@ -96,7 +96,7 @@ class FaultDrillsIT extends WithGateway {
                     Database.stop();
                 }
                 if (i % 20 == 0) {
-                    Thread.sleep(i > 300 ? 1000 : 10); // ~60 s of sending while the database is down
+                    Thread.sleep(i > 300 ? 1350 : 10); // ~60 s of sending while the database is down
                 }
             }
         } finally {

@@ -39,6 +39,7 @@ public class RoutingRules {
         if (rules.find(name).isPresent()) {
             throw new InvalidRuleException("a route named '" + name + "' exists already");
         }
+        RuleCondition.parse(condition); // a bad condition is explained before the target is judged
         targets.check(type, target);
         RoutingRule rule = new RoutingRule(name, condition, type, target, enabled, clock.instant());
         rules.store(rule);
@@ -49,6 +50,7 @@ public class RoutingRules {
 
     public RoutingRule change(String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
         RoutingRule rule = get(name);
+        RuleCondition.parse(condition);
         targets.check(type, target);
         rule.change(condition, type, target, enabled, clock.instant());
         active.invalidate();
