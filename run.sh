@@ -58,6 +58,8 @@ master_key=$(secret_key "$IOT_STATE/secrets/registry-master-key")
 # Payara's own admin password (admin console and asadmin, on 127.0.0.1:4848 only); the .asadmin
 # file beside it is for asadmin --passwordfile.
 payara_password_file=$(asadmin_password_file "$IOT_STATE/secrets/payara-admin-password")
+# For a metrics scraper: user monitoring on https://...:8181/metrics (and nothing else).
+monitoring_password=$(secret "$IOT_STATE/secrets/monitoring-password")
 
 sources_changed() {
   [ ! -f "$EAR" ] || [ ! -f "$GATEWAY_JAR" ] && return 0
@@ -73,6 +75,7 @@ export IOT_DB_USER=iot
 export IOT_DB_PASSWORD="$db_password"
 export IOT_ADMIN_PASSWORD="$admin_password"
 export IOT_GATEWAY_PASSWORD="$gateway_password"
+export IOT_MONITORING_PASSWORD="$monitoring_password"
 export IOT_REGISTRY_MASTER_KEY="$master_key"
 export IOT_HUB_HOSTNAME=iothub.local
 export IOT_HUB_GATEWAY_HOSTNAME=localhost
@@ -133,9 +136,11 @@ cat <<INFO
   IoT platform is running ($((SECONDS - started)) s)
 
   Dashboard     http://localhost:$HTTP_PORT/
-  REST API      http://localhost:$HTTP_PORT/api/v1/   (OpenAPI document: http://localhost:$HTTP_PORT/openapi)
-  Health        http://localhost:$HTTP_PORT/health    Metrics: http://localhost:$HTTP_PORT/metrics
+  REST API      http://localhost:$HTTP_PORT/api/v1/   (OpenAPI document, for operators: https://localhost:8181/openapi)
+  Health        http://localhost:$HTTP_PORT/health    (open: /health/ready, /health/live; each check's name and UP/DOWN)
   Status        http://localhost:$HTTP_PORT/api/v1/platform/status (admin: versions, routes, heap)
+  Metrics       https://localhost:8181/metrics (self-signed), user monitoring with the password in
+                $IOT_STATE/secrets/monitoring-password, or an admin
   Sign in as    admin, with the initial password in $IOT_STATE/secrets/admin-password
   Devices       MQTT 1883, MQTT/TLS 8883, AMQP 5672, AMQP/TLS 5671, HTTPS 8443 (hub name iothub.local)
   Device CA     $GATEWAY_DIR/tls/ca.pem (trust it on devices)

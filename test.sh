@@ -24,6 +24,8 @@ export IOT_DB_USER=iot_test
 export IOT_DB_PASSWORD="$db_password"
 export IOT_ADMIN_PASSWORD="test-admin-$(openssl rand -hex 8)"
 export IOT_GATEWAY_PASSWORD="test-gateway-$(openssl rand -hex 8)"
+# Payara's /metrics for user monitoring (SecurityApiIT scrapes with it)
+export IOT_MONITORING_PASSWORD="test-monitoring-$(openssl rand -hex 8)"
 export IOT_REGISTRY_MASTER_KEY="$(openssl rand -base64 32)"
 export IOT_HUB_GATEWAY_HOSTNAME=localhost
 # The platform reads telemetry from the gateway the tests start (GatewayProcess, port 21883).

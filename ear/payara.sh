@@ -71,6 +71,17 @@ $(set_attr thread-pool max-thread-pool-size "${PAYARA_HTTP_THREADS:-64}" 'name="
 # invalid property errorReportValve" per web module, and honours it), no Payara welcome page.
 # The admin listener and JMX (which logs a harmless "Error stopping RMIConnector" at shutdown when
 # bound to one address) want the admin password once the domain has one.
+#
+# Payara's MicroProfile /metrics (heap, threads, pools) and /openapi (every API operation) are not
+# for anonymous callers: their security is on, for these roles (the application's role names, see
+# ejb/.../operators/Role.java, and web/.../security/ServerEndpoints.java for the monitoring identity).
+# Payara puts their servlets into the web module on "/", the platform's, whose authentication
+# mechanism then authenticates them; it admits the roles over HTTPS only (HTTP gets a redirect).
+# /health stays open for load balancers. Written into domain.xml rather than by
+# set-metrics-configuration --securityenabled=true, which creates a file-realm user mp with
+# password mp when it finds none; one found (from such a command) is removed.
+METRICS_ROLES=monitoring,admin
+OPENAPI_ROLES=admin,operator,viewer
 harden() {
   local xml=$1/config/domain.xml option
   # Hazelcast binds every interface (whatever address it is given) unless told not to; H2 binds
@@ -84,12 +95,26 @@ $(set_attr jmx-connector address 127.0.0.1)
 $(set_attr iiop-listener address 127.0.0.1)
 $(set_attr jms-service type DISABLED)
 $(set_attr http xpowered-by false)
-$(set_attr http server-header false)"
+$(set_attr http server-header false)
+$(set_attr microprofile-metrics-configuration security-enabled true)
+$(set_attr microprofile-metrics-configuration roles "$METRICS_ROLES")
+$(set_attr microprofile-openapi-configuration security-enabled true)
+$(set_attr microprofile-openapi-configuration roles "$OPENAPI_ROLES")"
   # a new domain's server-config has no jms-service (the broker runs by default): add it as
   # Payara writes it when asked (asadmin set ...jms-service.type=DISABLED)
   if ! in_server_config "$xml" '<jms-service '; then
     server_config_edits+='
 /<config name="server-config"/a <jms-service default-jms-host="default_JMS_host" type="DISABLED"><jms-host port="${JMS_PROVIDER_PORT}" name="default_JMS_host" host="localhost"></jms-host></jms-service>'
+  fi
+  # a new domain has no element for the OpenAPI service (all defaults), maybe none for metrics: added
+  # as Payara writes them (lines appended here are not edited by the commands above)
+  if ! in_server_config "$xml" '<microprofile-metrics-configuration'; then
+    server_config_edits+="
+/<config name=\"server-config\"/a <microprofile-metrics-configuration roles=\"$METRICS_ROLES\" security-enabled=\"true\"></microprofile-metrics-configuration>"
+  fi
+  if ! in_server_config "$xml" '<microprofile-openapi-configuration'; then
+    server_config_edits+="
+/<config name=\"server-config\"/a <microprofile-openapi-configuration roles=\"$OPENAPI_ROLES\" security-enabled=\"true\"></microprofile-openapi-configuration>"
   fi
   for option in "${jvm_options[@]}"; do
     if ! in_server_config "$xml" "<jvm-options>$option</jvm-options>"; then
@@ -110,6 +135,10 @@ a '"$valve"'
 }" -e "$(set_attr hazelcast-runtime-configuration das-bind-address 127.0.0.1)" \
      -e "$(set_attr hazelcast-runtime-configuration interface 127.0.0.1)" "$xml"
   rm -f "$1/docroot/index.html"
+  if grep -q '^mp;' "$1/config/keyfile" 2>/dev/null; then
+    sed -i '/^mp;/d' "$1/config/keyfile"
+    log "removed the file-realm user mp (Payara's default for secured MicroProfile endpoints, password mp)"
+  fi
 
   # a later Payara writing domain.xml differently must not leave the doors open unnoticed
   local missing=()
@@ -120,6 +149,10 @@ a '"$valve"'
   expect "$xml" http xpowered-by false || missing+=(xpowered-by)
   expect "$xml" http server-header false || missing+=(server-header)
   expect "$xml" property value '' 'name="errorReportValve"' || missing+=(errorReportValve)
+  expect "$xml" microprofile-metrics-configuration security-enabled true || missing+=(metrics-security)
+  expect "$xml" microprofile-metrics-configuration roles "$METRICS_ROLES" || missing+=(metrics-roles)
+  expect "$xml" microprofile-openapi-configuration security-enabled true || missing+=(openapi-security)
+  expect "$xml" microprofile-openapi-configuration roles "$OPENAPI_ROLES" || missing+=(openapi-roles)
   for option in "${jvm_options[@]}"; do
     in_server_config "$xml" "<jvm-options>$option</jvm-options>" || missing+=("$option")
   done

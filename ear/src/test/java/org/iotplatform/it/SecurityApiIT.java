@@ -239,14 +239,49 @@ class SecurityApiIT {
         assertEquals("no-cache", r.headers().firstValue("Pragma").orElse(null), r.uri().toString());
     }
 
+    /**
+     * Payara's own MicroProfile endpoints live in this application's web module (on "/"): payara.sh
+     * secures them, the application's mechanism authenticates, Payara checks the roles, over HTTPS.
+     * Metrics are for the monitoring identity (IOT_MONITORING_PASSWORD) and admins.
+     */
     @Test
-    void metricsAndOpenApiAreServed() throws Exception {
-        HttpResponse<String> metrics = get("/metrics", null);
-        assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("jvm") || metrics.body().contains("base_"), "JVM metrics present");
+    void metricsAreForMonitoringAndAdminsOverHttpsWhileHealthStaysOpen() throws Exception {
+        String monitoring = monitoring();
+        var metrics = Https.redirected("/metrics", monitoring);
+        assertEquals(401, Https.get(metrics, null).statusCode(), "anonymous");
+        assertEquals(401, Https.get(metrics, basic("monitoring", "not-the-password")).statusCode());
+        assertEquals(401, Https.get(metrics, basic("mp", "mp")).statusCode(), "Payara's default user");
+        assertEquals(403, Https.get(metrics, basic(newViewer(), "viewer-password-123")).statusCode(), "a viewer");
+        HttpResponse<String> scraped = Https.get(metrics, monitoring);
+        assertEquals(200, scraped.statusCode(), scraped.body());
+        assertTrue(scraped.body().contains("base_") || scraped.body().contains("jvm"), "JVM metrics: " + scraped.body());
+        assertEquals(200, Https.get(metrics, ADMIN).statusCode(), "an admin");
+        // the monitoring identity counts on Payara's endpoints only
+        assertEquals(401, get("/api/v1/me", monitoring).statusCode());
 
-        HttpResponse<String> openapi = get("/openapi", null);
-        assertEquals(200, openapi.statusCode());
-        assertTrue(openapi.body().contains("/api/v1/operators"), openapi.body());
+        // load balancers: anonymous, plain HTTP
+        for (String health : new String[] {"/health", "/health/live", "/health/ready"}) {
+            HttpResponse<String> r = get(health, null);
+            assertEquals(200, r.statusCode(), health + ": " + r.body());
+        }
+    }
+
+    /** The monitoring identity test.sh gives the platform (iot.monitoring.password). */
+    private static String monitoring() {
+        String password = System.getenv("IOT_MONITORING_PASSWORD");
+        assertFalse(password == null || password.isBlank(), "IOT_MONITORING_PASSWORD must be set (test.sh sets it)");
+        return basic("monitoring", password);
+    }
+
+    @Test
+    void theOpenApiDocumentIsForOperatorsOverHttpsAndLeavesTheInternalGatewayApiOut() throws Exception {
+        var openapi = Https.redirected("/openapi", ADMIN);
+        assertEquals(401, Https.get(openapi, null).statusCode(), "anonymous");
+        assertEquals(403, Https.get(openapi, monitoring()).statusCode(), "the monitoring identity");
+        assertEquals(200, Https.get(openapi, basic(newViewer(), "viewer-password-123")).statusCode(), "a viewer");
+        HttpResponse<String> document = Https.get(openapi, ADMIN);
+        assertEquals(200, document.statusCode(), document.body());
+        assertTrue(document.body().contains("/api/v1/operators"), document.body());
+        assertFalse(document.body().contains("/internal/"), "the gateways' internal API is not described: " + document.body());
     }
 }

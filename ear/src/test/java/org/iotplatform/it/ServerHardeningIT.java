@@ -106,6 +106,31 @@ class ServerHardeningIT {
         }
     }
 
+    /**
+     * Payara's MicroProfile metrics and OpenAPI are secured in the configuration (SecurityApiIT checks
+     * them with the platform on "/"). Here, with no application on "/", they sit in the server's
+     * default web module, behind the file realm: it has no users, in particular not mp (password mp),
+     * which set-metrics-configuration --securityenabled=true creates. Health is not secured.
+     */
+    @Test
+    void payarasMetricsAndOpenApiWantCredentials() throws Exception {
+        String config = "/configs/config/server-config/";
+        String metrics = adminBody(config + "microprofile-metrics-configuration");
+        assertTrue(metrics.contains("\"securityEnabled\":\"true\"") && metrics.contains("\"roles\":\"monitoring,admin\""), metrics);
+        String openapi = adminBody(config + "microprofile-openapi-configuration");
+        assertTrue(openapi.contains("\"securityEnabled\":\"true\"") && openapi.contains("\"roles\":\"admin,operator,viewer\""), openapi);
+        String health = adminBody(config + "microprofile-healthcheck-configuration");
+        assertTrue(health.contains("\"securityEnabled\":\"false\""), "health is for load balancers: " + health);
+        String users = adminBody(config + "security-service/auth-realm/file/list-users");
+        assertFalse(users.contains("\"name\":\"mp\""), users);
+
+        for (String path : List.of("/metrics", "/openapi")) {
+            var secured = Https.redirected(path, basic("mp", "mp"));
+            assertEquals(401, Https.get(secured, null).statusCode(), path + " anonymous");
+            assertEquals(401, Https.get(secured, basic("mp", "mp")).statusCode(), path + " as mp");
+        }
+    }
+
     @Test
     void onTheNetworkOnlyTheHttpListenersAnswer() throws Exception {
         List<InetAddress> addresses = networkAddresses();

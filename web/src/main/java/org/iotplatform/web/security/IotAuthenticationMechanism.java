@@ -31,6 +31,8 @@ import org.iotplatform.web.api.ApiError;
  *
  * <ul>
  * <li>{@code /api/*}: stateless HTTP Basic on every request; 401 with a challenge otherwise.
+ * <li>Payara's {@code /metrics} and {@code /openapi} (their servlets live in this module): the same,
+ *     and there the monitoring identity too ({@link ServerEndpoints}); Payara checks the roles.
  * <li>a programmatic login from the dashboard's sign-in view: validated, then remembered in the session.
  * <li>any other request: the session's operator is re-established, or the request passes anonymous
  *     (the view guard decides what an anonymous user may see; UI paths are never challenged).
@@ -45,6 +47,9 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    ServerEndpoints serverEndpoints;
 
     @Inject
     AuditTrail audit;
@@ -62,7 +67,10 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (isApi(request)) {
-            return basic(request, response, context);
+            return basic(request, response, context, false);
+        }
+        if (ServerEndpoints.isServerEndpoint(request.getServletPath())) {
+            return basic(request, response, context, true);
         }
         if (context.isAuthenticationRequest() && context.getAuthParameters().getCredential() != null) {
             return signIn(request, context, context.getAuthParameters().getCredential());
@@ -79,8 +87,9 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
         return path.startsWith(API_PREFIX);
     }
 
+    /** serverEndpoint: Payara's metrics or OpenAPI, where the monitoring identity is accepted too */
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context) {
+                                       HttpMessageContext context, boolean serverEndpoint) {
         String header = request.getHeader("Authorization");
         String address = request.getRemoteAddr();
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -102,6 +111,10 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
                 if (!wait.isZero()) {
                     return refuse(response, 429, wait, new ApiError("too-many-attempts",
                             "too many failed sign-ins; try again in " + seconds(wait) + " s"));
+                }
+                if (serverEndpoint && serverEndpoints.isMonitoring(user, password)) {
+                    throttle.succeeded(user, address);
+                    return context.notifyContainerAboutLogin(user, Set.of(ServerEndpoints.MONITORING_GROUP));
                 }
                 CredentialValidationResult result;
                 try {
