@@ -6,6 +6,7 @@ import static org.iotplatform.it.Platform.sendJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -86,22 +87,59 @@ class HostileRestIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("corpus")
     void isRefusedCleanly(Case c) throws Exception {
+        if (c.status() == 413 && c.body().startsWith("@big-") && !c.body().contains("chunked")) {
+            refusedOnItsLength(c);
+            return;
+        }
         HttpRequest.Builder request = Platform.request(c.path().replace("{device}", DEVICE))
                 .header("Authorization", "gateway".equals(c.caller()) ? GATEWAY : ADMIN)
                 .method(c.method(), body(c.body()));
         if (!"-".equals(c.contentType())) {
             request.header("Content-Type", c.contentType());
         }
-        if (c.body().startsWith("@big-") && !c.body().contains("chunked")) {
-            // what a well-behaved client does before sending megabytes: the server can say 413 before
-            // the body is sent (sent anyway, the server answers 413 and closes the connection mid-body)
-            request.expectContinue(true);
-        }
         HttpResponse<String> answer = Platform.send(request.build());
-        String body = answer.body();
+        assertCleanRefusal(c, answer.statusCode(), answer.body());
+    }
 
-        assertNotEquals(500, answer.statusCode(), body);
-        assertEquals(c.status(), answer.statusCode(), body);
+    /**
+     * A body announced larger than allowed is refused on its Content-Length, before a byte of it is
+     * read: sent over a plain HTTP/1.1 connection with the headers only, the answer must already be
+     * 413. (A client that sends the megabytes anyway gets the 413 and a closed connection mid-body,
+     * which Java's HttpClient reports as an EOF instead of the answer.)
+     */
+    private static void refusedOnItsLength(Case c) throws Exception {
+        java.net.URI base = java.net.URI.create(Platform.BASE_URL);
+        long length = Long.parseLong(c.body().substring(c.body().indexOf(':') + 1));
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            String head = c.method() + " " + c.path().replace("{device}", DEVICE) + " HTTP/1.1\r\n"
+                    + "Host: " + base.getHost() + ":" + base.getPort() + "\r\n"
+                    + "Authorization: " + ("gateway".equals(c.caller()) ? GATEWAY : ADMIN) + "\r\n"
+                    + "Content-Type: " + c.contentType() + "\r\n"
+                    + "Content-Length: " + length + "\r\n"
+                    + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String status = in.readLine();
+            assertTrue(status != null && status.startsWith("HTTP/1.1 "), "an answer before the body: " + status);
+            int code = Integer.parseInt(status.substring(9, 12));
+            long contentLength = -1;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                    contentLength = Long.parseLong(line.substring(15).trim());
+                }
+            }
+            char[] body = new char[(int) Math.max(0, Math.min(contentLength, 65_536))];
+            int read = contentLength > 0 ? in.read(body) : 0;
+            assertCleanRefusal(c, code, new String(body, 0, Math.max(0, read)));
+        }
+    }
+
+    private static void assertCleanRefusal(Case c, int status, String body) {
+        assertNotEquals(500, status, body);
+        assertEquals(c.status(), status, body);
         if (!"-".equals(c.error())) {
             var code = ERROR_CODE.matcher(body);
             assertEquals(c.error(), code.find() ? code.group(1) : body);
