@@ -105,6 +105,32 @@ class SecurityApiIT {
     }
 
     @Test
+    void theInternalGatewayApiAnswersOnlyLoopbackCallers() throws Exception {
+        String gateway = basic("gateway", System.getenv("IOT_GATEWAY_PASSWORD"));
+        assertEquals(200, get("/api/v1/internal/gateway/revocations", gateway).statusCode(), "from this machine");
+        java.net.InetAddress outside = java.net.NetworkInterface.networkInterfaces()
+                .filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                })
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress())
+                .findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(outside != null, "this host has no address but loopback");
+        int port = java.net.URI.create(Platform.BASE_URL).getPort();
+        HttpResponse<String> fromNetwork = Platform.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://" + outside.getHostAddress() + ":" + port + "/api/v1/internal/gateway/revocations"))
+                .header("Authorization", gateway).GET().build());
+        assertEquals(404, fromNetwork.statusCode(), "the gateway password alone is not enough from the network: " + fromNetwork.body());
+        assertEquals(200, Platform.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://" + outside.getHostAddress() + ":" + port + "/api/v1/me"))
+                .header("Authorization", ADMIN).GET().build()).statusCode(), "the public API answers there");
+    }
+
+    @Test
     void theApiAndHealthChecksMakeNoSessions() throws Exception {
         for (HttpResponse<String> r : new HttpResponse[] {get("/api/v1/me", ADMIN), get("/health/live", null),
                 get("/api/v1/me", basic("admin", "not-the-password"))}) {

@@ -22,6 +22,9 @@ public class PasswordChecks {
     @ConfigProperty(name = "iot.security.max-concurrent-password-checks", defaultValue = "4")
     int maxConcurrent;
 
+    /** How long a caller waits for a turn before it is told the platform is busy. */
+    long waitMillis = 5_000;
+
     private Semaphore permits;
 
     @PostConstruct
@@ -32,7 +35,7 @@ public class PasswordChecks {
     /** Runs one password check; throws {@link PasswordChecksBusyException} when none could start within 5 s. */
     public boolean check(BooleanSupplier check) {
         try {
-            if (!permits.tryAcquire(5, TimeUnit.SECONDS)) {
+            if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
                 throw new PasswordChecksBusyException();
             }
         } catch (InterruptedException e) {

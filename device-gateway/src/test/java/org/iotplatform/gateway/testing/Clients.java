@@ -123,6 +123,25 @@ public final class Clients {
          return received.poll(within.toMillis(), TimeUnit.MILLISECONDS);
       }
 
+      /**
+       * Everything that arrives before a message whose payload is {@code marker} (published after
+       * whatever must not arrive, so anything that did would be here), waiting up to {@code within}.
+       */
+      public List<Received> before(String marker, Duration within) throws InterruptedException {
+         List<Received> all = new java.util.ArrayList<>();
+         Instant end = Instant.now().plus(within);
+         while (Instant.now().isBefore(end)) {
+            Received r = received.poll(50, TimeUnit.MILLISECONDS);
+            if (r != null && r.payload().equals(marker)) {
+               return all;
+            }
+            if (r != null) {
+               all.add(r);
+            }
+         }
+         throw new AssertionError("the marker '" + marker + "' did not arrive within " + within + "; got " + all);
+      }
+
       /** Everything that arrives within {@code quiet}. */
       public List<Received> drain(Duration quiet) throws InterruptedException {
          List<Received> all = new java.util.ArrayList<>();
