@@ -21,7 +21,6 @@ import static org.iotplatform.gateway.testing.Clients.inOneHour;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Oversized payloads and floods are refused per device, without taking the connection down. */
@@ -118,15 +117,14 @@ class PublishLimitsTest {
          // Another device is not affected by the flood.
          var calm = Clients.v5Device(gw, "calm-001", gw.platform.token("calm-001", inOneHour()));
          assertEquals(0, publishReason(calm, "devices/calm-001/messages/events/", "{\"calm\":1}"));
-         List<Received> got = backend.drain(Duration.ofSeconds(1));
+         // the calm device's message came last: everything of the flood that was let in is before it
+         List<Received> got = backend.before("{\"calm\":1}", Duration.ofSeconds(10));
          long fromFlood = got.stream().filter(r -> r.topic().startsWith("devices/flood-001/")).count();
          assertEquals(60 - refused, fromFlood, "refused publishes must not be delivered");
-         assertTrue(got.stream().anyMatch(r -> r.topic().startsWith("devices/calm-001/")));
          flood.disconnect();
          flood.close();
          calm.disconnect();
          calm.close();
       }
-      assertNotNull(gw.gateway);
    }
 }
