@@ -57,7 +57,22 @@ final class OutboxDevice implements MqttCallbackExtended {
     void sendTelemetry(String json) throws Exception {
         MqttMessage message = new MqttMessage(json.getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
-        client.publish("devices/" + id + "/messages/events/$.mid=" + id + "-" + sent.incrementAndGet(), message);
+        String topic = "devices/" + id + "/messages/events/$.mid=" + id + "-" + (sent.get() + 1);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                client.publish(topic, message);
+                sent.incrementAndGet();
+                return;
+            } catch (org.eclipse.paho.client.mqttv3.MqttException e) {
+                // its window of unacknowledged messages is full: the device waits, as a real one would
+                if (e.getReasonCode() != org.eclipse.paho.client.mqttv3.MqttException.REASON_CODE_MAX_INFLIGHT
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(10);
+            }
+        }
     }
 
     long sent() {

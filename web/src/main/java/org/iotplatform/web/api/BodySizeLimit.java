@@ -47,15 +47,24 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!request.hasEntity()) {
-            return;
-        }
         long limit = limitFor(resource == null ? null : resource.getResourceMethod());
+        // the announced length first: hasEntity() reads from the connection, and a client that
+        // announces megabytes and sends nothing would hold the request until the read times out
         if (declaredLength(request.getHeaderString(HttpHeaders.CONTENT_LENGTH)) > limit) {
             request.abortWith(tooLarge(limit));
             return;
         }
-        request.setEntityStream(bounded(request.getEntityStream(), limit));
+        boolean hasEntity;
+        try {
+            hasEntity = request.hasEntity();
+        } catch (jakarta.ws.rs.ProcessingException unreadable) {
+            request.abortWith(jakarta.ws.rs.core.Response.status(400).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("invalid-request", "the request body could not be read")).build());
+            return;
+        }
+        if (hasEntity) {
+            request.setEntityStream(bounded(request.getEntityStream(), limit));
+        }
     }
 
     /** Content-Length as a long: Jersey's getLength() throws an unmapped ProcessingException past 2 GB. */
