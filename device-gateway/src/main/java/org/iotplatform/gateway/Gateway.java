@@ -8,6 +8,8 @@ import org.iotplatform.gateway.broker.DeviceSecurityManager;
 import org.iotplatform.gateway.broker.DeviceRetainFlag;
 import org.iotplatform.gateway.broker.DeviceSubscriptions;
 import org.iotplatform.gateway.broker.DeviceUsername;
+import org.iotplatform.gateway.broker.ForbiddenCharacters;
+import org.iotplatform.gateway.broker.MqttVersionCheck;
 import org.iotplatform.gateway.broker.DeviceboundSettlements;
 import org.iotplatform.gateway.broker.GatewayBroker;
 import org.iotplatform.gateway.broker.TransientMethodCalls;
@@ -96,8 +98,9 @@ public final class Gateway implements AutoCloseable {
 
    private void startServices() throws Exception {
       LOG.info(() -> "starting device gateway with " + settings);
-      broker.start(List.of(new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
-                  new DeviceSubscriptions(), new DeviceRetainFlag(), new TelemetryPropertyBag(), IotHubTopics.incoming()),
+      broker.start(List.of(new MqttVersionCheck(), new ClientIdCheck(new DeviceUsername(settings.hubHostname()), settings.backendUser()),
+                  new ForbiddenCharacters(settings.backendUser()), new DeviceSubscriptions(), new DeviceRetainFlag(settings.backendUser()),
+                  new TelemetryPropertyBag(), IotHubTopics.incoming()),
             List.of(IotHubTopics.outgoing()));
       connections.connectionSource(broker::connections);
       inVmSender = new InVmTelemetrySender(broker.inVmUrl(), settings.backendUser(), settings.backendPassword(), settings.httpThreads());

@@ -5,7 +5,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.JMSSecurityException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
-import org.apache.qpid.jms.JmsConnectionFactory;
+import org.iotplatform.gateway.testing.Clients;
 import org.iotplatform.gateway.testing.Clients.Backend;
 import org.iotplatform.gateway.testing.Clients.Received;
 import org.iotplatform.gateway.testing.OneGatewayPerClass;
@@ -69,9 +69,7 @@ class AmqpDeviceTest extends OneGatewayPerClass {
    }
 
    static Connection connect(String username, String token) throws JMSException {
-      JmsConnectionFactory factory = new JmsConnectionFactory("amqp://127.0.0.1:" + gw.amqpPort
-            + "?amqp.saslMechanisms=PLAIN&jms.connectTimeout=10000");
-      Connection connection = factory.createConnection(username, token);
+      Connection connection = Clients.amqpFactory(gw, "PLAIN").createConnection(username, token);
       connection.start();
       return connection;
    }

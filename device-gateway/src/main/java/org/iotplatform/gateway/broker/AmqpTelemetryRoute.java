@@ -32,6 +32,7 @@ import java.util.logging.Logger;
 public class AmqpTelemetryRoute implements ActiveMQServerSessionPlugin {
 
    private static final Logger LOG = Logger.getLogger(AmqpTelemetryRoute.class.getName());
+   private static final SimpleString MQTT_PROPERTIES = SimpleString.of("mqtt.");
 
    private final ActiveMQServer server;
    private final Set<String> deployed = new HashSet<>();
@@ -87,6 +88,15 @@ public class AmqpTelemetryRoute implements ActiveMQServerSessionPlugin {
       String bag = message instanceof AMQPMessage amqp ? propertyBag(amqp) : "";
       ICoreMessage core = message.toCore();
       core.setAddress(address);
+      // The device's application properties are message properties now. Named like the MQTT protocol's
+      // own (mqtt.content.type, mqtt.ordered.user.property.<n>.<name>), they became MQTT 5 properties of
+      // what the back end gets: a NUL there broke its client, a user-property index out of range the
+      // delivery. They are in the property bag (URL-encoded) like every application property.
+      for (SimpleString name : Set.copyOf(core.getPropertyNames())) {
+         if (name.startsWith(MQTT_PROPERTIES)) {
+            core.removeProperty(name);
+         }
+      }
       if (!bag.isEmpty()) {
          core.putIntProperty(MQTTUtil.MQTT_USER_PROPERTY_EXISTS_KEY, 1);
          core.putStringProperty(MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX + "0." + TelemetryPropertyBag.USER_PROPERTY, bag);

@@ -1,5 +1,6 @@
 package org.iotplatform.gateway.broker;
 
+import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttSubscribePayload;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
@@ -8,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
+import javax.security.auth.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,14 @@ import java.util.logging.Logger;
  * ({@code $share/iot-platform/devices/+/messages/events/#}) was refused the CONSUME, but Artemis had
  * already bound it to the back end's queue, and tearing that down removed the back end's
  * subscription: nothing was stored for any device until the gateway restarted.
+ *
+ * <p>A SUBSCRIBE or UNSUBSCRIBE that arrives before the connection's login is done (sent right behind
+ * CONNECT, as MQTT allows) has every filter refused: the interceptor cannot tell yet whose it is, and
+ * Artemis acts on it once the login is done or has failed. Acting on it after a failed login, Artemis
+ * found the queue the filter names (the back end's ingress queue, or a device's own persistent
+ * subscription), could not create a consumer without a session and deleted that queue: anyone reaching
+ * the port, with no valid credentials, could stop telemetry storage. Devices subscribe after their
+ * CONNACK (the IoT Hub SDKs do); so does the back end.
  *
  * <p>Never returns false: that would drop the connection.
  */
@@ -55,35 +65,46 @@ public final class DeviceSubscriptions implements MQTTInterceptor {
 
    @Override
    public boolean intercept(io.netty.handler.codec.mqtt.MqttMessage packet, RemotingConnection connection) {
-      Optional<String> device = DeviceIdentity.of(connection.getSubject()).map(DeviceIdentity::deviceId);
-      if (device.isEmpty()) {
-         return true; // the back end, or not yet authenticated (CONNECT comes first)
+      MqttMessageType type = packet.fixedHeader().messageType();
+      if (type != MqttMessageType.SUBSCRIBE && type != MqttMessageType.UNSUBSCRIBE) {
+         return true;
       }
+      Subject subject = connection.getSubject();
+      Optional<String> device = DeviceIdentity.of(subject).map(DeviceIdentity::deviceId);
+      if (subject != null && device.isEmpty()) {
+         return true; // the back end
+      }
+      // no subject: not logged in yet, nobody's filters (refused() says so)
+      String deviceId = device.orElse(null);
       try {
-         switch (packet.fixedHeader().messageType()) {
-            case SUBSCRIBE -> subscribe((MqttSubscribeMessage) packet, device.get(), connection);
-            case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) packet, device.get(), connection);
-            default -> { }
+         if (type == MqttMessageType.SUBSCRIBE) {
+            subscribe((MqttSubscribeMessage) packet, deviceId, connection);
+         } else {
+            unsubscribe((MqttUnsubscribeMessage) packet, deviceId, connection);
          }
       } catch (IllegalAccessException | RuntimeException e) {
          // A filter we could not swap must not reach the broker: drop the connection instead.
-         LOG.log(Level.SEVERE, "cannot check the subscriptions of device " + device.get() + "; disconnecting it", e);
+         LOG.log(Level.SEVERE, "cannot check the subscriptions of device " + deviceId + "; disconnecting it", e);
          return false;
       }
       return true;
    }
 
+   private static boolean allowed(String deviceId, String filter) {
+      return deviceId != null && permits(deviceId, filter);
+   }
+
    private static void subscribe(MqttSubscribeMessage subscribe, String deviceId, RemotingConnection connection)
          throws IllegalAccessException {
       List<MqttTopicSubscription> requested = subscribe.payload().topicSubscriptions();
-      if (requested.stream().allMatch(s -> permits(deviceId, s.topicFilter()))) {
+      if (requested.stream().allMatch(s -> allowed(deviceId, s.topicFilter()))) {
          return;
       }
       requirePacketRewrite();
       List<MqttTopicSubscription> checked = new ArrayList<>();
       for (int i = 0; i < requested.size(); i++) {
          MqttTopicSubscription s = requested.get(i);
-         checked.add(permits(deviceId, s.topicFilter()) ? s : new MqttTopicSubscription(refused(deviceId, s.topicFilter(), i,
+         checked.add(allowed(deviceId, s.topicFilter()) ? s : new MqttTopicSubscription(refused(deviceId, s.topicFilter(), i,
                "subscription", connection), s.option()));
       }
       PacketRewrite.payload(subscribe, new MqttSubscribePayload(checked));
@@ -92,21 +113,26 @@ public final class DeviceSubscriptions implements MQTTInterceptor {
    private static void unsubscribe(MqttUnsubscribeMessage unsubscribe, String deviceId, RemotingConnection connection)
          throws IllegalAccessException {
       List<String> requested = unsubscribe.payload().topics();
-      if (requested.stream().allMatch(t -> permits(deviceId, t))) {
+      if (requested.stream().allMatch(t -> allowed(deviceId, t))) {
          return;
       }
       requirePacketRewrite();
       List<String> checked = new ArrayList<>();
       for (int i = 0; i < requested.size(); i++) {
          String t = requested.get(i);
-         checked.add(permits(deviceId, t) ? t : refused(deviceId, t, i, "unsubscription", connection));
+         checked.add(allowed(deviceId, t) ? t : refused(deviceId, t, i, "unsubscription", connection));
       }
       PacketRewrite.payload(unsubscribe, new MqttUnsubscribePayload(checked));
    }
 
    private static String refused(String deviceId, String filter, int index, String what, RemotingConnection connection) {
-      LOG.warning(() -> "refused device " + deviceId + " from " + connection.getRemoteAddress() + ": " + what + " to '"
-            + filter + "' is outside its topics");
+      if (deviceId == null) {
+         LOG.warning(() -> "refused " + what + " to '" + filter + "' from " + connection.getRemoteAddress()
+               + ": sent before the login was done (client id '" + connection.getClientID() + "')");
+      } else {
+         LOG.warning(() -> "refused device " + deviceId + " from " + connection.getRemoteAddress() + ": " + what + " to '"
+               + filter + "' is outside its topics");
+      }
       return REFUSED + index;
    }
 

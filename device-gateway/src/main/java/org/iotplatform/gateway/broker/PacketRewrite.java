@@ -69,6 +69,10 @@ final class PacketRewrite {
       FIXED_HEADER.set(packet, header);
    }
 
+   static void variableHeader(MqttMessage packet, Object header) throws IllegalAccessException {
+      VARIABLE_HEADER.set(packet, header);
+   }
+
    static void payload(MqttMessage packet, Object payload) throws IllegalAccessException {
       PAYLOAD.set(packet, payload);
    }

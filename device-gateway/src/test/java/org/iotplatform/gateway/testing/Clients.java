@@ -63,6 +63,18 @@ public final class Clients {
       return client;
    }
 
+   /** AMQP 1.0 (qpid-jms) on the plain port, SASL {@code mechanism} (PLAIN: user = device id, password = SAS token). */
+   public static org.apache.qpid.jms.JmsConnectionFactory amqpFactory(RunningGateway gw, String mechanism) {
+      return amqpFactory(gw, mechanism, 10_000);
+   }
+
+   public static org.apache.qpid.jms.JmsConnectionFactory amqpFactory(RunningGateway gw, String mechanism, int connectTimeoutMillis) {
+      return new org.apache.qpid.jms.JmsConnectionFactory("amqp://127.0.0.1:" + gw.amqpPort + "?amqp.saslMechanisms=" + mechanism
+            + "&jms.connectTimeout=" + connectTimeoutMillis + "&jms.sendTimeout=10000&jms.requestTimeout=10000&jms.closeTimeout=5000"
+            // property names as the broker's own (mqtt.content.type), which JMS would not allow
+            + "&jms.validatePropertyNames=false");
+   }
+
    /** Paho's MQTT 5 client, exposing the PUBACK reason code that the synchronous publish hides. */
    public static final class V5Client extends org.eclipse.paho.mqttv5.client.MqttClient {
       V5Client(String uri, String clientId) throws org.eclipse.paho.mqttv5.common.MqttException {
@@ -91,12 +103,20 @@ public final class Clients {
       private final org.eclipse.paho.mqttv5.client.MqttClient client;
 
       public Backend(RunningGateway gw, String topicFilter) throws Exception {
+         this(gw, "backend-" + System.nanoTime(), true, topicFilter);
+      }
+
+      /** With {@code cleanStart} false, a persistent session (an hour), as the platform's ingress has. */
+      public Backend(RunningGateway gw, String clientId, boolean cleanStart, String... topicFilters) throws Exception {
          client = new org.eclipse.paho.mqttv5.client.MqttClient("tcp://127.0.0.1:" + gw.mqttPort,
-               "backend-" + System.nanoTime(), new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
+               clientId, new org.eclipse.paho.mqttv5.client.persist.MemoryPersistence());
          MqttConnectionOptions options = new MqttConnectionOptions();
          options.setUserName(RunningGateway.BACKEND_USER);
          options.setPassword(RunningGateway.BACKEND_PASSWORD.getBytes(StandardCharsets.UTF_8));
-         options.setCleanStart(true);
+         options.setCleanStart(cleanStart);
+         if (!cleanStart) {
+            options.setSessionExpiryInterval(3600L);
+         }
          // Messages whose topic does not match the filter (Paho's per-subscription dispatch) still count.
          client.setCallback(new org.eclipse.paho.mqttv5.client.MqttCallback() {
             public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) { }
@@ -108,10 +128,18 @@ public final class Clients {
             public void connectComplete(boolean reconnect, String serverURI) { }
             public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) { }
          });
+         client.setTimeToWait(10_000);
          client.connect(options);
-         client.subscribe(new MqttSubscription[] {new MqttSubscription(topicFilter, 1)},
-               new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) ->
-                     received.add(Received.of(topic, message))});
+         if (topicFilters.length == 0) {
+            return;
+         }
+         MqttSubscription[] subscriptions = new MqttSubscription[topicFilters.length];
+         org.eclipse.paho.mqttv5.client.IMqttMessageListener[] listeners = new org.eclipse.paho.mqttv5.client.IMqttMessageListener[topicFilters.length];
+         for (int i = 0; i < topicFilters.length; i++) {
+            subscriptions[i] = new MqttSubscription(topicFilters[i], 1);
+            listeners[i] = (topic, message) -> received.add(Received.of(topic, message));
+         }
+         client.subscribe(subscriptions, listeners);
       }
 
       /** The back end's MQTT client, to publish as the back end (cloud-to-device messages). */
@@ -166,5 +194,133 @@ public final class Clients {
 
    public static Instant inOneHour() {
       return Instant.now().plus(Duration.ofHours(1));
+   }
+
+   /**
+    * An MQTT client that sends whatever it is given, packet by packet (Netty's codec over a plain
+    * socket): what Paho refuses to send (NUL in topics, QoS 2 to anything, packets pipelined behind
+    * CONNECT before its CONNACK, will messages with the retain flag) is what a hostile device sends.
+    */
+   public static final class RawMqtt implements AutoCloseable {
+      private final java.net.Socket socket;
+      private final io.netty.channel.embedded.EmbeddedChannel codec = new io.netty.channel.embedded.EmbeddedChannel(
+            new io.netty.handler.codec.mqtt.MqttDecoder(4 * 1024 * 1024), io.netty.handler.codec.mqtt.MqttEncoder.INSTANCE);
+      private final BlockingQueue<io.netty.handler.codec.mqtt.MqttMessage> received = new LinkedBlockingQueue<>();
+      private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+      private int nextPacketId = 1;
+
+      public RawMqtt(RunningGateway gw) throws java.io.IOException {
+         socket = new java.net.Socket("127.0.0.1", gw.mqttPort);
+         socket.setTcpNoDelay(true);
+         Thread reader = new Thread(this::read, "raw-mqtt-reader");
+         reader.setDaemon(true);
+         reader.start();
+      }
+
+      /** Encodes the packets and writes them in one go, so the gateway reads them together. */
+      public void send(io.netty.handler.codec.mqtt.MqttMessage... packets) throws java.io.IOException {
+         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+         synchronized (codec) {
+            for (io.netty.handler.codec.mqtt.MqttMessage packet : packets) {
+               codec.writeOutbound(packet);
+               io.netty.buffer.ByteBuf out;
+               while ((out = codec.readOutbound()) != null) {
+                  byte[] chunk = new byte[out.readableBytes()];
+                  out.readBytes(chunk);
+                  out.release();
+                  bytes.writeBytes(chunk);
+               }
+            }
+         }
+         socket.getOutputStream().write(bytes.toByteArray());
+         socket.getOutputStream().flush();
+      }
+
+      public int packetId() {
+         return nextPacketId++;
+      }
+
+      /** The next packet from the gateway, or {@code null} when none came in time or the connection is closed. */
+      public io.netty.handler.codec.mqtt.MqttMessage next(Duration within) throws InterruptedException {
+         Instant end = Instant.now().plus(within);
+         while (Instant.now().isBefore(end)) {
+            io.netty.handler.codec.mqtt.MqttMessage m = received.poll(20, TimeUnit.MILLISECONDS);
+            if (m != null) {
+               return m;
+            }
+            if (closed.getCount() == 0) {
+               return received.poll(); // closed: nothing more will come
+            }
+         }
+         return null;
+      }
+
+      /** The next packet of that type, skipping others; {@code null} when none came in time. */
+      public io.netty.handler.codec.mqtt.MqttMessage next(io.netty.handler.codec.mqtt.MqttMessageType type, Duration within)
+            throws InterruptedException {
+         Instant end = Instant.now().plus(within);
+         while (Instant.now().isBefore(end)) {
+            io.netty.handler.codec.mqtt.MqttMessage m = next(Duration.between(Instant.now(), end));
+            if (m == null) {
+               return null;
+            }
+            if (m.fixedHeader().messageType() == type) {
+               return m;
+            }
+            received.add(m); // not ours: keep it for whoever asks (order is lost, which no caller needs)
+            if (closed.getCount() == 0 && received.stream().noneMatch(p -> p.fixedHeader().messageType() == type)) {
+               return null;
+            }
+            Thread.sleep(5);
+         }
+         return null;
+      }
+
+      /** Everything the gateway sent so far. */
+      public List<io.netty.handler.codec.mqtt.MqttMessage> drain() {
+         List<io.netty.handler.codec.mqtt.MqttMessage> all = new java.util.ArrayList<>();
+         received.drainTo(all);
+         return all;
+      }
+
+      /** Whether the gateway closed the connection within {@code within}. */
+      public boolean closedByGateway(Duration within) throws InterruptedException {
+         return closed.await(within.toMillis(), TimeUnit.MILLISECONDS);
+      }
+
+      /** Ends the connection without DISCONNECT, as a device losing its network does (its will goes out). */
+      public void drop() throws java.io.IOException {
+         socket.setSoLinger(true, 0);
+         socket.close();
+      }
+
+      private void read() {
+         byte[] buffer = new byte[64 * 1024];
+         try {
+            java.io.InputStream in = socket.getInputStream();
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+               synchronized (codec) {
+                  codec.writeInbound(io.netty.buffer.Unpooled.copiedBuffer(buffer, 0, n));
+                  Object packet;
+                  while ((packet = codec.readInbound()) != null) {
+                     received.add((io.netty.handler.codec.mqtt.MqttMessage) packet);
+                  }
+               }
+            }
+         } catch (java.io.IOException | RuntimeException e) {
+            // closed by either side
+         } finally {
+            closed.countDown();
+         }
+      }
+
+      @Override
+      public void close() throws java.io.IOException {
+         socket.close();
+         synchronized (codec) {
+            codec.finishAndReleaseAll();
+         }
+      }
    }
 }
