@@ -1,9 +1,7 @@
 package org.iotplatform.db;
 
 import java.util.logging.Logger;
-
 import javax.sql.DataSource;
-
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.boot.Metadata;
@@ -28,9 +26,10 @@ public class SchemaMigration implements Integrator {
     public static final String LOCATION = "classpath:db/migration";
 
     @Override
-    public void integrate(Metadata metadata, BootstrapContext bootstrapContext,
-                          SessionFactoryImplementor sessionFactory) {
-        DataSource dataSource = sessionFactory.getServiceRegistry()
+    public void integrate(
+            Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        DataSource dataSource = sessionFactory
+                .getServiceRegistry()
                 .getService(ConnectionProvider.class)
                 .unwrap(DataSource.class);
         migrate(dataSource);
@@ -43,14 +42,13 @@ public class SchemaMigration implements Integrator {
                 .locations(LOCATION)
                 .load()
                 .migrate();
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
-                + " (" + result.migrationsExecuted + " migrations applied now)");
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied now)");
         return result;
     }
 
     @Override
-    public void disintegrate(SessionFactoryImplementor sessionFactory,
-                             SessionFactoryServiceRegistry serviceRegistry) {
+    public void disintegrate(SessionFactoryImplementor sessionFactory, SessionFactoryServiceRegistry serviceRegistry) {
         // nothing to release
     }
 }

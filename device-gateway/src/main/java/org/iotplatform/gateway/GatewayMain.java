@@ -1,63 +1,64 @@
 package org.iotplatform.gateway;
 
-import org.iotplatform.gateway.config.GatewaySettings;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import org.iotplatform.gateway.config.GatewaySettings;
 
 /** Command line entry: {@code java -jar iot-device-gateway.jar [serve]}. */
 public final class GatewayMain {
 
-   private static final Logger LOG = Logger.getLogger(GatewayMain.class.getName());
-   /** Held so the level sticks: Artemis' audit log is one INFO line per login, too much for a device fleet. */
-   private static final Logger ARTEMIS_AUDIT = Logger.getLogger("org.apache.activemq.audit");
+    private static final Logger LOG = Logger.getLogger(GatewayMain.class.getName());
+    /** Held so the level sticks: Artemis' audit log is one INFO line per login, too much for a device fleet. */
+    private static final Logger ARTEMIS_AUDIT = Logger.getLogger("org.apache.activemq.audit");
 
-   private GatewayMain() {
-   }
+    private GatewayMain() {}
 
-   public static void main(String[] args) throws Exception {
-      if (System.getProperty("java.util.logging.config.file") == null) {
-         ARTEMIS_AUDIT.setLevel(java.util.logging.Level.WARNING);
-      }
-      String command = args.length == 0 ? "serve" : args[0];
-      switch (command) {
-         case "serve" -> serve();
-         case "simulate" -> org.iotplatform.gateway.simulator.FleetSimulator.run(args);
-         case "modbus" -> org.iotplatform.gateway.modbus.ModbusAdapter.run(args);
-         case "load" -> {
-            org.iotplatform.gateway.simulator.LoadMode.run(args);
-            System.exit(0);
-         }
-         case "help", "-h", "--help" -> usage();
-         default -> {
-            System.err.println("unknown command: " + command);
-            usage();
+    public static void main(String[] args) throws Exception {
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            ARTEMIS_AUDIT.setLevel(java.util.logging.Level.WARNING);
+        }
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> serve();
+            case "simulate" -> org.iotplatform.gateway.simulator.FleetSimulator.run(args);
+            case "modbus" -> org.iotplatform.gateway.modbus.ModbusAdapter.run(args);
+            case "load" -> {
+                org.iotplatform.gateway.simulator.LoadMode.run(args);
+                System.exit(0);
+            }
+            case "help", "-h", "--help" -> usage();
+            default -> {
+                System.err.println("unknown command: " + command);
+                usage();
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve() throws Exception {
+        GatewaySettings settings;
+        try {
+            settings = GatewaySettings.load();
+        } catch (IllegalArgumentException e) {
+            System.err.println("configuration: " + e.getMessage());
             System.exit(2);
-         }
-      }
-   }
+            return;
+        }
+        Gateway gateway = Gateway.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("shutting down");
+                            gateway.close();
+                            stopped.countDown();
+                        },
+                        "gateway-shutdown"));
+        stopped.await();
+    }
 
-   private static void serve() throws Exception {
-      GatewaySettings settings;
-      try {
-         settings = GatewaySettings.load();
-      } catch (IllegalArgumentException e) {
-         System.err.println("configuration: " + e.getMessage());
-         System.exit(2);
-         return;
-      }
-      Gateway gateway = Gateway.start(settings);
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-         LOG.info("shutting down");
-         gateway.close();
-         stopped.countDown();
-      }, "gateway-shutdown"));
-      stopped.await();
-   }
-
-   private static void usage() {
-      System.out.println("""
+    private static void usage() {
+        System.out.println("""
             usage: java -jar iot-device-gateway.jar [serve | simulate --admin-password-file F [options]
                                                      | modbus --config F [options] | load [options]]
               serve     run the device gateway (default); settings: iot.gateway.* system properties or
@@ -67,5 +68,5 @@ public final class GatewayMain {
                         telemetry under their own device identities, write commands to them
               load      load mode for benchmarks: N devices at R messages/s each, progress and summary
               options of each command: device-gateway/README.md""");
-   }
+    }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -51,26 +50,45 @@ class CloudToDeviceIT extends WithGateway {
         MqttClient device = new MqttClient("ssl://localhost:" + GatewayProcess.MQTTS_PORT, id, new MemoryPersistence());
         connect(device, id, key, arrived);
         device.disconnect();
-        await(id + " offline", Duration.ofSeconds(15), () -> body("/api/v1/devices/" + id).contains("\"connectionState\":\"disconnected\""));
+        await(
+                id + " offline",
+                Duration.ofSeconds(15),
+                () -> body("/api/v1/devices/" + id).contains("\"connectionState\":\"disconnected\""));
 
-        String first = send(id, "{\"payload\":{\"cmd\":\"open valve\"},\"properties\":{\"priority\":\"high\"},\"ttlSeconds\":600}");
+        String first = send(
+                id, "{\"payload\":{\"cmd\":\"open valve\"},\"properties\":{\"priority\":\"high\"},\"ttlSeconds\":600}");
         String second = send(id, "{\"payload\":\"plain text\"}");
         String shortLived = send(id, "{\"payload\":{\"cmd\":\"stale\"},\"ttlSeconds\":1}");
         assertTrue(body("/api/v1/devices/" + id + "/messages/" + first).contains("\"state\":\"enqueued\""));
-        await("the short-lived message expires", Duration.ofSeconds(30),
+        await(
+                "the short-lived message expires",
+                Duration.ofSeconds(30),
                 () -> body("/api/v1/devices/" + id + "/messages/" + shortLived).contains("\"state\":\"expired\""));
 
         connect(device, id, key, arrived);
-        await("both messages delivered", Duration.ofSeconds(30), () -> state(id, first).equals("delivered") && state(id, second).equals("delivered"));
+        await(
+                "both messages delivered",
+                Duration.ofSeconds(30),
+                () -> state(id, first).equals("delivered") && state(id, second).equals("delivered"));
         assertTrue(arrived.size() >= 2, "arrived: " + arrived);
-        assertTrue(arrived.get(0).contains("%24.mid=" + first) && arrived.get(0).contains("priority=high")
-                && arrived.get(0).endsWith("{\"cmd\":\"open valve\"}"), arrived.get(0));
-        assertTrue(arrived.stream().anyMatch(a -> a.contains("%24.mid=" + second) && a.endsWith("plain text")), arrived.toString());
-        assertTrue(arrived.stream().noneMatch(a -> a.contains(shortLived)), "an expired message is not delivered: " + arrived);
+        assertTrue(
+                arrived.get(0).contains("%24.mid=" + first)
+                        && arrived.get(0).contains("priority=high")
+                        && arrived.get(0).endsWith("{\"cmd\":\"open valve\"}"),
+                arrived.get(0));
+        assertTrue(
+                arrived.stream().anyMatch(a -> a.contains("%24.mid=" + second) && a.endsWith("plain text")),
+                arrived.toString());
+        assertTrue(
+                arrived.stream().noneMatch(a -> a.contains(shortLived)),
+                "an expired message is not delivered: " + arrived);
 
         // online: delivered at once
         String online = send(id, "{\"payload\":{\"cmd\":\"close valve\"}}");
-        await("delivered while online", Duration.ofSeconds(15), () -> state(id, online).equals("delivered"));
+        await(
+                "delivered while online",
+                Duration.ofSeconds(15),
+                () -> state(id, online).equals("delivered"));
         String list = body("/api/v1/devices/" + id + "/messages?state=delivered");
         assertEquals(3, list.split("\"messageId\"").length - 1, list);
         device.disconnect();
@@ -87,8 +105,14 @@ class CloudToDeviceIT extends WithGateway {
         var full = sendJson("POST", "/api/v1/devices/" + id + "/messages", ADMIN, "{\"payload\":{\"n\":50}}");
         assertEquals(429, full.statusCode(), full.body());
         assertTrue(full.body().contains("50 messages waiting"), full.body());
-        assertEquals(400, sendJson("POST", "/api/v1/devices/" + id + "/messages", ADMIN, "{\"payload\":1,\"ttlSeconds\":0}").statusCode());
-        assertEquals(404, sendJson("POST", "/api/v1/devices/no-such-" + id + "/messages", ADMIN, "{\"payload\":1}").statusCode());
+        assertEquals(
+                400,
+                sendJson("POST", "/api/v1/devices/" + id + "/messages", ADMIN, "{\"payload\":1,\"ttlSeconds\":0}")
+                        .statusCode());
+        assertEquals(
+                404,
+                sendJson("POST", "/api/v1/devices/no-such-" + id + "/messages", ADMIN, "{\"payload\":1}")
+                        .statusCode());
     }
 
     private static void connect(MqttClient device, String id, String key, List<String> arrived) throws Exception {
@@ -96,8 +120,11 @@ class CloudToDeviceIT extends WithGateway {
         o.setCleanStart(false);
         o.setSessionExpiryInterval(3600L);
         device.connect(o);
-        device.subscribe(new MqttSubscription[] {new MqttSubscription("devices/" + id + "/messages/devicebound/#", 1)},
-                new IMqttMessageListener[] {(topic, m) -> arrived.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))});
+        device.subscribe(
+                new MqttSubscription[] {new MqttSubscription("devices/" + id + "/messages/devicebound/#", 1)},
+                new IMqttMessageListener[] {
+                    (topic, m) -> arrived.add(topic + " " + new String(m.getPayload(), StandardCharsets.UTF_8))
+                });
     }
 
     private static String send(String id, String json) throws Exception {

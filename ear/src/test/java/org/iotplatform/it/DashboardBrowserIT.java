@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -65,8 +64,9 @@ class DashboardBrowserIT extends WithGateway {
 
     /** Lumo's theme attribute, wherever Flow put it (the UI element is the page's body). */
     private static String pageTheme() {
-        Object theme = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.getAttribute('theme') || document.body.getAttribute('theme') || '';");
+        Object theme = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return document.documentElement.getAttribute('theme') || document.body.getAttribute('theme') || '';");
         return String.valueOf(theme);
     }
 
@@ -95,7 +95,8 @@ class DashboardBrowserIT extends WithGateway {
         browser.findElement(By.id("sign-in")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         org.openqa.selenium.Cookie after = browser.manage().getCookieNamed("JSESSIONID");
-        assertTrue(after != null && !after.getValue().equals(before.getValue()),
+        assertTrue(
+                after != null && !after.getValue().equals(before.getValue()),
                 "a session id known before sign-in must not be the signed-in session's");
         assertTrue(after.isHttpOnly(), "scripts cannot read the session cookie");
         assertEquals("Lax", after.getSameSite());
@@ -126,11 +127,14 @@ class DashboardBrowserIT extends WithGateway {
         String deviceId = "ui-pump-" + System.currentTimeMillis() % 100000;
         browser.get(Platform.BASE_URL + "/devices");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-device"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-device-id input"))).sendKeys(deviceId);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#new-device-id input")))
+                .sendKeys(deviceId);
         browser.findElement(By.cssSelector("#new-device-tags input")).sendKeys("station=north;kind=pump");
         browser.findElement(By.id("create-device")).click();
-        WebElement cs = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#connection-string textarea")));
-        assertTrue(cs.getAttribute("value").startsWith("HostName=iothub.local;DeviceId=" + deviceId + ";SharedAccessKey="),
+        WebElement cs = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#connection-string textarea")));
+        assertTrue(
+                cs.getAttribute("value").startsWith("HostName=iothub.local;DeviceId=" + deviceId + ";SharedAccessKey="),
                 cs.getAttribute("value"));
         screenshot("device-created");
         browser.findElement(By.id("connection-string-done")).click();
@@ -151,7 +155,8 @@ class DashboardBrowserIT extends WithGateway {
     void aDevicePageShowsItsLatestValuesAndUpdatesThemLive() throws Exception {
         awaitIngress(Duration.ofSeconds(60));
         String id = DeviceRegistryIT.newId("ui-live");
-        String key = DeviceRegistryIT.field(DeviceRegistryIT.create(id, "{\"station\":\"north\"}").body(), "primaryKey");
+        String key = DeviceRegistryIT.field(
+                DeviceRegistryIT.create(id, "{\"station\":\"north\"}").body(), "primaryKey");
         MqttClient device = connectedDevice(id, key);
         publish(device, id, 1, "{\"temperature\":41.5,\"pressure\":2.25}");
         publish(device, id, 2, "not json");
@@ -164,7 +169,8 @@ class DashboardBrowserIT extends WithGateway {
         By temperature = By.cssSelector(".latest-value-card[data-metric='temperature'] .latest-value-value");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(temperature, "41.5"));
         assertTrue(browser.findElement(By.cssSelector("iot-chart#live-chart")).isDisplayed());
-        assertTrue(browser.findElement(By.cssSelector("iot-chart#history-chart")).isDisplayed());
+        assertTrue(
+                browser.findElement(By.cssSelector("iot-chart#history-chart")).isDisplayed());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rejected-grid"), "not JSON"));
 
         // the device sends a new value: the page shows it without a reload (server push)
@@ -186,24 +192,36 @@ class DashboardBrowserIT extends WithGateway {
         String key = DeviceRegistryIT.field(DeviceRegistryIT.create(id, "{}").body(), "primaryKey");
         MqttClient device = connectedDevice(id, key);
         java.util.List<String> desired = new java.util.concurrent.CopyOnWriteArrayList<>();
-        device.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
-                new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/methods/POST/#", 1),
-                new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/twin/PATCH/properties/desired/#", 1)},
-                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, m) -> {
-                    String rid = topic.substring(topic.indexOf("?$rid=") + 6);
-                    MqttMessage answer = new MqttMessage("{\"speed\":1200}".getBytes(StandardCharsets.UTF_8));
-                    answer.setQos(1);
-                    new Thread(() -> {
-                        try {
-                            device.publish("$iothub/methods/res/200/?$rid=" + rid, answer);
-                        } catch (Exception e) {
-                            e.printStackTrace();
-                        }
-                    }).start();
-                }, (topic, m) -> desired.add(new String(m.getPayload(), StandardCharsets.UTF_8))});
-        await(id + " connected", Duration.ofSeconds(15),
-                () -> { try { return Platform.get("/api/v1/devices/" + id, Platform.basic("admin", Platform.ADMIN_PASSWORD)).body()
-                        .contains("\"connectionState\":\"connected\""); } catch (Exception e) { throw new IllegalStateException(e); } });
+        device.subscribe(
+                new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                    new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/methods/POST/#", 1),
+                    new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/twin/PATCH/properties/desired/#", 1)
+                },
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (topic, m) -> {
+                        String rid = topic.substring(topic.indexOf("?$rid=") + 6);
+                        MqttMessage answer = new MqttMessage("{\"speed\":1200}".getBytes(StandardCharsets.UTF_8));
+                        answer.setQos(1);
+                        new Thread(() -> {
+                                    try {
+                                        device.publish("$iothub/methods/res/200/?$rid=" + rid, answer);
+                                    } catch (Exception e) {
+                                        e.printStackTrace();
+                                    }
+                                })
+                                .start();
+                    },
+                    (topic, m) -> desired.add(new String(m.getPayload(), StandardCharsets.UTF_8))
+                });
+        await(id + " connected", Duration.ofSeconds(15), () -> {
+            try {
+                return Platform.get("/api/v1/devices/" + id, Platform.basic("admin", Platform.ADMIN_PASSWORD))
+                        .body()
+                        .contains("\"connectionState\":\"connected\"");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         signIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
@@ -219,12 +237,17 @@ class DashboardBrowserIT extends WithGateway {
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("twin-versions"), "desired version 1"));
         WebElement editor = browser.findElement(By.cssSelector("#twin-desired textarea"));
-        editor.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "{\"reportingIntervalSeconds\":10}");
+        editor.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                "{\"reportingIntervalSeconds\":10}");
         browser.findElement(By.id("twin-save")).click();
         wait.until(d -> !d.findElement(By.id("twin-result")).getText().isBlank());
         assertEquals("saved", browser.findElement(By.id("twin-result")).getText());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("twin-versions"), "desired version 2"));
-        await("the device is told", Duration.ofSeconds(15), () -> desired.stream().anyMatch(d -> d.contains("\"reportingIntervalSeconds\":10")));
+        await(
+                "the device is told",
+                Duration.ofSeconds(15),
+                () -> desired.stream().anyMatch(d -> d.contains("\"reportingIntervalSeconds\":10")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-history"), "setSpeed"));
         screenshot("device-commands");
         device.disconnect();
@@ -238,24 +261,31 @@ class DashboardBrowserIT extends WithGateway {
         browser.get(Platform.BASE_URL + "/routes");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-route"))).click();
         String name = "ui-route-" + System.currentTimeMillis() % 100000;
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#route-name input"))).sendKeys(name);
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#route-name input")))
+                .sendKeys(name);
         browser.findElement(By.cssSelector("#route-condition input")).sendKeys("temperature >");
-        browser.findElement(By.cssSelector("#route-target input")).sendKeys("http://localhost:9/hooks/iot"); // test.sh allows webhooks to localhost only
+        browser.findElement(By.cssSelector("#route-target input"))
+                .sendKeys("http://localhost:9/hooks/iot"); // test.sh allows webhooks to localhost only
         browser.findElement(By.id("save-route")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("route-form-error"), "ncomplete condition"));
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("route-form-error"), "ncomplete condition"));
         WebElement condition = browser.findElement(By.cssSelector("#route-condition input"));
         condition.sendKeys(" 80");
         browser.findElement(By.id("save-route")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("routes-grid"), name));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("routes-grid"), "temperature > 80"));
         screenshot("routes");
-        assertEquals(204, Platform.send(Platform.request("/api/v1/routes/" + name)
-                .header("Authorization", Platform.basic("admin", Platform.ADMIN_PASSWORD)).DELETE().build()).statusCode());
+        assertEquals(
+                204,
+                Platform.send(Platform.request("/api/v1/routes/" + name)
+                                .header("Authorization", Platform.basic("admin", Platform.ADMIN_PASSWORD))
+                                .DELETE()
+                                .build())
+                        .statusCode());
     }
 
     private static void publish(MqttClient device, String id, int n, String payload) throws Exception {
-        MqttMessage m = new MqttMessage(
-                payload.getBytes(StandardCharsets.UTF_8));
+        MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
         device.publish("devices/" + id + "/messages/events/$.mid=ui-" + n, m);
     }

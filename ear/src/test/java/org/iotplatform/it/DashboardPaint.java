@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -19,8 +18,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 public final class DashboardPaint {
 
-    private DashboardPaint() {
-    }
+    private DashboardPaint() {}
 
     public static void main(String[] args) throws Exception {
         String station = args.length > 0 ? args[0] : "bench-st-001";
@@ -28,13 +26,24 @@ public final class DashboardPaint {
         try (Browser browser = new Browser(1920, 1080)) {
             browser.signIn("admin", Platform.ADMIN_PASSWORD);
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
-            measure(browser, "home", "/", rounds, () -> browser.wait.until(d ->
-                    !d.findElement(By.id("kpi-devices")).getText().equals("\u2026")
-                            && !d.findElements(By.cssSelector("#station-tiles .station-tile")).isEmpty()));
+            measure(
+                    browser,
+                    "home",
+                    "/",
+                    rounds,
+                    () -> browser.wait.until(
+                            d -> !d.findElement(By.id("kpi-devices")).getText().equals("\u2026")
+                                    && !d.findElements(By.cssSelector("#station-tiles .station-tile"))
+                                            .isEmpty()));
             System.out.println("stations on the home view: "
                     + browser.script("return document.querySelectorAll('#station-tiles .station-tile').length"));
-            measure(browser, "station " + station, "/stations/" + station, rounds, () -> browser.wait.until(
-                    ExpectedConditions.attributeToBe(By.id("station"), "data-loaded", "true")));
+            measure(
+                    browser,
+                    "station " + station,
+                    "/stations/" + station,
+                    rounds,
+                    () -> browser.wait.until(
+                            ExpectedConditions.attributeToBe(By.id("station"), "data-loaded", "true")));
         }
     }
 
@@ -59,8 +68,15 @@ public final class DashboardPaint {
         } catch (Exception e) {
             System.out.println("no screenshot: " + e);
         }
-        System.out.printf(Locale.ROOT, "RESULT page=%s rounds=%d firstPaintMs p50=%d max=%d readyMs p50=%d max=%d%n", page, rounds,
-                median(paints), Collections.max(paints), median(readies), Collections.max(readies));
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT page=%s rounds=%d firstPaintMs p50=%d max=%d readyMs p50=%d max=%d%n",
+                page,
+                rounds,
+                median(paints),
+                Collections.max(paints),
+                median(readies),
+                Collections.max(readies));
     }
 
     private static long median(List<Long> values) {

@@ -19,7 +19,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -43,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DeviceConnectivityIT extends WithGateway {
 
     private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
+
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return Deployments.platformEar();
@@ -51,28 +51,22 @@ class DeviceConnectivityIT extends WithGateway {
     /** Paho's callback with nothing to do by default. */
     private abstract static class Callbacks implements MqttCallback {
         @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
+        public void disconnected(MqttDisconnectResponse response) {}
 
         @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
+        public void mqttErrorOccurred(MqttException exception) {}
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) {
-        }
+        public void messageArrived(String topic, MqttMessage message) {}
 
         @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
+        public void deliveryComplete(IMqttToken token) {}
 
         @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
+        public void connectComplete(boolean reconnect, String serverURI) {}
 
         @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-        }
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {}
     }
 
     private static MqttClient device(String id) throws MqttException {
@@ -104,7 +98,8 @@ class DeviceConnectivityIT extends WithGateway {
         String key = field(create(id, "{\"kind\":\"pump\"}").body(), "primaryKey");
 
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        MqttClient backend = new MqttClient("tcp://localhost:" + GatewayProcess.MQTT_PORT, "backend-it-" + id, new MemoryPersistence());
+        MqttClient backend = new MqttClient(
+                "tcp://localhost:" + GatewayProcess.MQTT_PORT, "backend-it-" + id, new MemoryPersistence());
         MqttConnectionOptions bo = new MqttConnectionOptions();
         bo.setUserName(GatewayProcess.BACKEND_USER);
         bo.setPassword(gateway.backendPassword.getBytes(StandardCharsets.UTF_8));
@@ -151,7 +146,10 @@ class DeviceConnectivityIT extends WithGateway {
         device.connect(tokenOptions(id, token));
 
         long start = System.nanoTime();
-        assertEquals(200, sendJson("PATCH", "/api/v1/devices/" + id, ADMIN, "{\"status\":\"disabled\"}").statusCode());
+        assertEquals(
+                200,
+                sendJson("PATCH", "/api/v1/devices/" + id, ADMIN, "{\"status\":\"disabled\"}")
+                        .statusCode());
         assertTrue(dropped.await(5, TimeUnit.SECONDS) || !device.isConnected(), "dropped within 5 s");
         System.out.println("FIGURE disable-to-disconnect: " + (System.nanoTime() - start) / 1_000_000 + " ms");
 
@@ -180,26 +178,43 @@ class DeviceConnectivityIT extends WithGateway {
         String from = Instant.now().minusSeconds(3600).toString();
         await("three values stored", Duration.ofSeconds(30), () -> {
             try {
-                return get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body().split("\"metric\"").length - 1 == 3;
+                return get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN)
+                                        .body()
+                                        .split("\"metric\"")
+                                        .length
+                                - 1
+                        == 3;
             } catch (Exception e) {
                 throw new IllegalStateException(e); // await reports the last failure
             }
         });
-        String rows = get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body();
+        String rows =
+                get("/api/v1/devices/" + id + "/telemetry?from=" + from, ADMIN).body();
         assertTrue(rows.contains("{\"ts\":\"" + ts + "\",\"metric\":\"pressure\",\"value\":3.1}"), rows);
         assertTrue(rows.contains("\"metric\":\"temperature\",\"value\":71.0}"), rows);
-        String temperatureOnly = get("/api/v1/devices/" + id + "/telemetry?metric=temperature&from=" + from, ADMIN).body();
-        assertEquals(2, temperatureOnly.split("\"metric\"").length - 1, "the duplicate m-1 was stored once: " + temperatureOnly);
+        String temperatureOnly = get("/api/v1/devices/" + id + "/telemetry?metric=temperature&from=" + from, ADMIN)
+                .body();
+        assertEquals(
+                2,
+                temperatureOnly.split("\"metric\"").length - 1,
+                "the duplicate m-1 was stored once: " + temperatureOnly);
 
         String csv = Platform.send(Platform.request("/api/v1/devices/" + id + "/telemetry?metric=pressure&from=" + from)
-                .header("Authorization", ADMIN).header("Accept", "text/csv").GET().build()).body();
+                        .header("Authorization", ADMIN)
+                        .header("Accept", "text/csv")
+                        .GET()
+                        .build())
+                .body();
         assertEquals("ts,metric,value\n" + ts + ",pressure,3.1\n", csv);
 
         await("both bad messages kept with their reasons", Duration.ofSeconds(10), () -> {
             try {
-                String rejected = get("/api/v1/devices/" + id + "/rejected", ADMIN).body();
-                return rejected.contains("not JSON") && rejected.contains("has a string value")
-                        && rejected.contains("\"messageId\":\"m-2\"") && rejected.contains("temperature is 71");
+                String rejected =
+                        get("/api/v1/devices/" + id + "/rejected", ADMIN).body();
+                return rejected.contains("not JSON")
+                        && rejected.contains("has a string value")
+                        && rejected.contains("\"messageId\":\"m-2\"")
+                        && rejected.contains("temperature is 71");
             } catch (Exception e) {
                 throw new IllegalStateException(e); // await reports the last failure
             }
@@ -217,15 +232,24 @@ class DeviceConnectivityIT extends WithGateway {
         String id = newId("e2e-bad");
         String key = field(create(id, "{}").body(), "primaryKey");
         MqttClient expired = device(id);
-        assertThrows(MqttException.class, () -> expired.connect(tokenOptions(id, sasToken(id, key, Instant.now().minusSeconds(10)))));
+        assertThrows(
+                MqttException.class,
+                () -> expired.connect(
+                        tokenOptions(id, sasToken(id, key, Instant.now().minusSeconds(10)))));
         expired.close();
         String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
         MqttClient forged = device(id);
-        assertThrows(MqttException.class, () -> forged.connect(tokenOptions(id, sasToken(id, otherKey, Instant.now().plusSeconds(600)))));
+        assertThrows(
+                MqttException.class,
+                () -> forged.connect(
+                        tokenOptions(id, sasToken(id, otherKey, Instant.now().plusSeconds(600)))));
         forged.close();
         MqttClient unknown = device("never-registered-" + id);
-        assertThrows(MqttException.class, () -> unknown.connect(
-                tokenOptions("never-registered-" + id, sasToken("never-registered-" + id, key, Instant.now().plusSeconds(600)))));
+        assertThrows(
+                MqttException.class,
+                () -> unknown.connect(tokenOptions(
+                        "never-registered-" + id,
+                        sasToken("never-registered-" + id, key, Instant.now().plusSeconds(600)))));
         unknown.close();
         assertEquals("disconnected", connectionState(id));
     }

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -57,13 +56,17 @@ class DeviceTwinIT extends WithGateway {
         String id = newId("twin");
         String key = field(create(id, "{\"site\":\"north\"}").body(), "primaryKey");
         TwinDevice device = new TwinDevice(id, key);
-        await(id + " connected", Duration.ofSeconds(15), () -> body("/api/v1/devices/" + id, ADMIN).contains("\"connectionState\":\"connected\""));
+        await(
+                id + " connected",
+                Duration.ofSeconds(15),
+                () -> body("/api/v1/devices/" + id, ADMIN).contains("\"connectionState\":\"connected\""));
 
         Received empty = device.request("$iothub/twin/GET/?$rid=1", "");
         assertEquals("$iothub/twin/res/200/?$rid=1", empty.topic);
         assertEquals("{\"desired\":{\"$version\":1},\"reported\":{\"$version\":1}}", empty.payload);
 
-        Received reported = device.request("$iothub/twin/PATCH/properties/reported/?$rid=2", "{\"firmware\":\"1.2\",\"interval\":5}");
+        Received reported = device.request(
+                "$iothub/twin/PATCH/properties/reported/?$rid=2", "{\"firmware\":\"1.2\",\"interval\":5}");
         assertEquals("$iothub/twin/res/204/?$rid=2&$version=2", reported.topic);
         Received refused = device.request("$iothub/twin/PATCH/properties/reported/?$rid=3", "not json");
         assertTrue(refused.topic.startsWith("$iothub/twin/res/400/?$rid=3"), refused.topic);
@@ -71,10 +74,12 @@ class DeviceTwinIT extends WithGateway {
         HttpResponse<String> twin = send("GET", id, null, null);
         assertEquals(200, twin.statusCode(), twin.body());
         String etag = twin.headers().firstValue("ETag").orElseThrow();
-        assertTrue(twin.body().contains("\"reported\":{\"firmware\":\"1.2\",\"interval\":5,\"$version\":2}"), twin.body());
+        assertTrue(
+                twin.body().contains("\"reported\":{\"firmware\":\"1.2\",\"interval\":5,\"$version\":2}"), twin.body());
         assertTrue(twin.body().contains("\"tags\":{\"site\":\"north\"}"), twin.body());
 
-        HttpResponse<String> changed = send("PATCH", id, etag, "{\"properties\":{\"desired\":{\"interval\":10}},\"tags\":{\"pump\":\"p1\"}}");
+        HttpResponse<String> changed =
+                send("PATCH", id, etag, "{\"properties\":{\"desired\":{\"interval\":10}},\"tags\":{\"pump\":\"p1\"}}");
         assertEquals(200, changed.statusCode(), changed.body());
         assertTrue(changed.body().contains("\"desired\":{\"interval\":10,\"$version\":2}"), changed.body());
         assertTrue(changed.body().contains("\"tags\":{\"pump\":\"p1\",\"site\":\"north\"}"), changed.body());
@@ -84,17 +89,33 @@ class DeviceTwinIT extends WithGateway {
 
         HttpResponse<String> stale = send("PATCH", id, etag, "{\"properties\":{\"desired\":{\"interval\":99}}}");
         assertEquals(412, stale.statusCode(), "a stale ETag is refused: " + stale.body());
-        assertEquals(400, send("PATCH", id, null, "{\"properties\":{\"reported\":{\"x\":1}}}").statusCode(), "reported is the device's");
-        assertEquals(400, send("PATCH", id, null, "{\"properties\":{\"desired\":{\"$bad\":1}}}").statusCode());
+        assertEquals(
+                400,
+                send("PATCH", id, null, "{\"properties\":{\"reported\":{\"x\":1}}}")
+                        .statusCode(),
+                "reported is the device's");
+        assertEquals(
+                400,
+                send("PATCH", id, null, "{\"properties\":{\"desired\":{\"$bad\":1}}}")
+                        .statusCode());
 
         // offline while the desired properties change; on reconnect the device gets the latest
         device.client.disconnect();
-        await(id + " disconnected", Duration.ofSeconds(15), () -> body("/api/v1/devices/" + id, ADMIN).contains("\"connectionState\":\"disconnected\""));
-        assertEquals(200, send("PATCH", id, null, "{\"properties\":{\"desired\":{\"interval\":20,\"mode\":\"eco\"}}}").statusCode());
+        await(
+                id + " disconnected",
+                Duration.ofSeconds(15),
+                () -> body("/api/v1/devices/" + id, ADMIN).contains("\"connectionState\":\"disconnected\""));
+        assertEquals(
+                200,
+                send("PATCH", id, null, "{\"properties\":{\"desired\":{\"interval\":20,\"mode\":\"eco\"}}}")
+                        .statusCode());
         device.received.clear();
         device.connect();
-        Received caughtUp = device.next(d -> d.topic.startsWith("$iothub/twin/PATCH/properties/desired/") && d.payload.contains("\"interval\":20"));
-        assertTrue(caughtUp.payload.contains("\"mode\":\"eco\"") && caughtUp.payload.contains("\"$version\":3"), caughtUp.payload);
+        Received caughtUp = device.next(d ->
+                d.topic.startsWith("$iothub/twin/PATCH/properties/desired/") && d.payload.contains("\"interval\":20"));
+        assertTrue(
+                caughtUp.payload.contains("\"mode\":\"eco\"") && caughtUp.payload.contains("\"$version\":3"),
+                caughtUp.payload);
 
         // another device reads only its own twin
         String other = newId("twin");
@@ -110,12 +131,15 @@ class DeviceTwinIT extends WithGateway {
     }
 
     private static HttpResponse<String> send(String method, String id, String ifMatch, String json) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(Platform.BASE_URL + "/api/v1/devices/" + id + "/twin"))
-                .header("Authorization", ADMIN).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder r = HttpRequest.newBuilder(
+                        URI.create(Platform.BASE_URL + "/api/v1/devices/" + id + "/twin"))
+                .header("Authorization", ADMIN)
+                .timeout(Duration.ofSeconds(20));
         if (ifMatch != null) {
             r.header("If-Match", ifMatch);
         }
-        r.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        r.method(
+                method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             r.header("Content-Type", "application/json");
         }
@@ -130,8 +154,7 @@ class DeviceTwinIT extends WithGateway {
         }
     }
 
-    private record Received(String topic, String payload) {
-    }
+    private record Received(String topic, String payload) {}
 
     /** A device using IoT Hub's id-less twin topics, with a persistent session. */
     private static final class TwinDevice {
@@ -152,9 +175,14 @@ class DeviceTwinIT extends WithGateway {
             options.setCleanStart(false);
             options.setSessionExpiryInterval(3600L);
             client.connect(options);
-            IMqttMessageListener listener = (topic, m) -> received.add(new Received(topic, new String(m.getPayload(), StandardCharsets.UTF_8)));
-            client.subscribe(new MqttSubscription[] {new MqttSubscription("$iothub/twin/res/#", 1),
-                    new MqttSubscription("$iothub/twin/PATCH/properties/desired/#", 1)}, new IMqttMessageListener[] {listener, listener});
+            IMqttMessageListener listener =
+                    (topic, m) -> received.add(new Received(topic, new String(m.getPayload(), StandardCharsets.UTF_8)));
+            client.subscribe(
+                    new MqttSubscription[] {
+                        new MqttSubscription("$iothub/twin/res/#", 1),
+                        new MqttSubscription("$iothub/twin/PATCH/properties/desired/#", 1)
+                    },
+                    new IMqttMessageListener[] {listener, listener});
         }
 
         Received request(String topic, String payload) throws Exception {

@@ -22,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -61,34 +60,48 @@ class DirectMethodsIT extends WithGateway {
         assertTrue(unknown.body().startsWith("{\"status\":404,"), unknown.body());
 
         // 100 calls in flight at once, each answered with its own payload
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int n = 0; n < 100; n++) {
-            calls.add(http.sendAsync(HttpRequest.newBuilder(URI.create(Platform.BASE_URL + "/api/v1/devices/" + id + "/methods/echo"))
-                    .header("Authorization", ADMIN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"payload\":{\"n\":" + n + "},\"timeoutSeconds\":30}")).build(),
+            calls.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(Platform.BASE_URL + "/api/v1/devices/" + id + "/methods/echo"))
+                            .header("Authorization", ADMIN)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"payload\":{\"n\":" + n + "},\"timeoutSeconds\":30}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         for (int n = 0; n < 100; n++) {
             HttpResponse<String> answer = calls.get(n).get();
             assertEquals(200, answer.statusCode(), answer.body());
-            assertEquals("{\"status\":200,\"payload\":{\"method\":\"echo\",\"request\":{\"n\":" + n + "}}}", answer.body());
+            assertEquals(
+                    "{\"status\":200,\"payload\":{\"method\":\"echo\",\"request\":{\"n\":" + n + "}}}", answer.body());
         }
 
         // the history is written after the answers, in batches: every call is there shortly
         await("every call kept", Duration.ofSeconds(15), () -> {
             try {
-                return get("/api/v1/devices/" + id + "/commands?limit=200", ADMIN).body().split("\"kind\":\"method\"").length - 1 == 102;
+                return get("/api/v1/devices/" + id + "/commands?limit=200", ADMIN)
+                                        .body()
+                                        .split("\"kind\":\"method\"")
+                                        .length
+                                - 1
+                        == 102;
             } catch (Exception e) {
                 throw new IllegalStateException(e); // await reports the last failure
             }
         });
-        String history = get("/api/v1/devices/" + id + "/commands?limit=200", ADMIN).body();
+        String history =
+                get("/api/v1/devices/" + id + "/commands?limit=200", ADMIN).body();
         assertTrue(history.contains("\"name\":\"setSpeed\"") && history.contains("\"state\":\"completed\""), history);
         assertEquals(102, history.split("\"kind\":\"method\"").length - 1, "every call kept, once");
         assertTrue(get("/api/v1/audit?limit=500", ADMIN).body().contains("setSpeed -> 200"), "in the audit log");
         String stats = get("/api/v1/commands/stats", ADMIN).body();
-        assertTrue(stats.contains("\"historyBatchesFailed\":0"), "kept in batches, not row by row after a failure: " + stats);
+        assertTrue(
+                stats.contains("\"historyBatchesFailed\":0"),
+                "kept in batches, not row by row after a failure: " + stats);
         device.disconnect();
         device.close();
     }
@@ -122,16 +135,24 @@ class DirectMethodsIT extends WithGateway {
         MqttClient device = connectedAnsweringDevice(id);
         String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
         for (String role : List.of("viewer", "operator")) {
-            sendJson("POST", "/api/v1/operators", ADMIN, "{\"username\":\"" + role + "-" + suffix + "\",\"role\":\"" + role
-                    + "\",\"password\":\"" + role + "-password-123\"}");
+            sendJson(
+                    "POST",
+                    "/api/v1/operators",
+                    ADMIN,
+                    "{\"username\":\"" + role + "-" + suffix + "\",\"role\":\"" + role + "\",\"password\":\"" + role
+                            + "-password-123\"}");
         }
         String body = "{\"payload\":{\"rpm\":900},\"timeoutSeconds\":10}";
         String path = "/api/v1/devices/" + id + "/methods/setSpeed";
         HttpResponse<String> viewer = sendJson("POST", path, basic("viewer-" + suffix, "viewer-password-123"), body);
         assertEquals(403, viewer.statusCode(), viewer.body());
         assertTrue(viewer.body().contains("\"error\":\"forbidden\""), viewer.body());
-        assertEquals(401, sendJson("POST", path, basic("viewer-" + suffix, "wrong-password"), body).statusCode());
-        HttpResponse<String> operator = sendJson("POST", path, basic("operator-" + suffix, "operator-password-123"), body);
+        assertEquals(
+                401,
+                sendJson("POST", path, basic("viewer-" + suffix, "wrong-password"), body)
+                        .statusCode());
+        HttpResponse<String> operator =
+                sendJson("POST", path, basic("operator-" + suffix, "operator-password-123"), body);
         assertEquals(200, operator.statusCode(), operator.body());
         device.disconnect();
         device.close();
@@ -142,15 +163,20 @@ class DirectMethodsIT extends WithGateway {
         awaitCommands();
         String victim = newId("meth");
         String forger = newId("meth");
-        MqttClient forgerDevice = answeringDevice(forger, field(create(forger, "{}").body(), "primaryKey"), null);
+        MqttClient forgerDevice =
+                answeringDevice(forger, field(create(forger, "{}").body(), "primaryKey"), null);
         AtomicReference<MqttClient> forgerRef = new AtomicReference<>(forgerDevice);
         // the victim is slow; the forger learns the request id and answers first under its own connection
-        MqttClient victimDevice = answeringDevice(victim, field(create(victim, "{}").body(), "primaryKey"), forgerRef);
+        MqttClient victimDevice =
+                answeringDevice(victim, field(create(victim, "{}").body(), "primaryKey"), forgerRef);
         awaitConnected(victim);
         awaitConnected(forger);
         HttpResponse<String> r = invoke(victim, "status", "{\"timeoutSeconds\":20}");
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("{\"status\":200,\"payload\":{\"method\":\"status\",\"request\":null}}", r.body(), "only the victim's own answer counts");
+        assertEquals(
+                "{\"status\":200,\"payload\":{\"method\":\"status\",\"request\":null}}",
+                r.body(),
+                "only the victim's own answer counts");
         victimDevice.disconnect();
         victimDevice.close();
         forgerDevice.disconnect();
@@ -169,31 +195,37 @@ class DirectMethodsIT extends WithGateway {
         return device;
     }
 
-    private static MqttClient answeringDevice(String id, String key, AtomicReference<MqttClient> forger) throws Exception {
+    private static MqttClient answeringDevice(String id, String key, AtomicReference<MqttClient> forger)
+            throws Exception {
         MqttClient device = connectedDevice(id, key);
-        device.subscribe(new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
-                new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/methods/POST/#", 1)},
-                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {(topic, message) -> {
-                    Matcher m = REQUEST.matcher(topic);
-                    if (!m.matches() || m.group(1).equals("ignore")) {
-                        return;
-                    }
-                    String request = new String(message.getPayload(), StandardCharsets.UTF_8);
-                    int status = m.group(1).equals("selfDestruct") ? 404 : 200;
-                    String answer = "{\"method\":\"" + m.group(1) + "\",\"request\":" + request + "}";
-                    String replyTopic = "$iothub/methods/res/" + status + "/?$rid=" + m.group(2);
-                    new Thread(() -> {
-                        try {
-                            if (forger != null) {
-                                forger.get().publish(replyTopic, bytes("{\"forged\":true}"));
-                                Thread.sleep(1000);
-                            }
-                            device.publish(replyTopic, bytes(answer));
-                        } catch (Exception e) {
-                            e.printStackTrace();
+        device.subscribe(
+                new org.eclipse.paho.mqttv5.common.MqttSubscription[] {
+                    new org.eclipse.paho.mqttv5.common.MqttSubscription("$iothub/methods/POST/#", 1)
+                },
+                new org.eclipse.paho.mqttv5.client.IMqttMessageListener[] {
+                    (topic, message) -> {
+                        Matcher m = REQUEST.matcher(topic);
+                        if (!m.matches() || m.group(1).equals("ignore")) {
+                            return;
                         }
-                    }).start();
-                }});
+                        String request = new String(message.getPayload(), StandardCharsets.UTF_8);
+                        int status = m.group(1).equals("selfDestruct") ? 404 : 200;
+                        String answer = "{\"method\":\"" + m.group(1) + "\",\"request\":" + request + "}";
+                        String replyTopic = "$iothub/methods/res/" + status + "/?$rid=" + m.group(2);
+                        new Thread(() -> {
+                                    try {
+                                        if (forger != null) {
+                                            forger.get().publish(replyTopic, bytes("{\"forged\":true}"));
+                                            Thread.sleep(1000);
+                                        }
+                                        device.publish(replyTopic, bytes(answer));
+                                    } catch (Exception e) {
+                                        e.printStackTrace();
+                                    }
+                                })
+                                .start();
+                    }
+                });
         return device;
     }
 
@@ -208,13 +240,17 @@ class DirectMethodsIT extends WithGateway {
     }
 
     private static void awaitConnected(String id) throws InterruptedException {
-        await(id + " connected", Duration.ofSeconds(15),
+        await(
+                id + " connected",
+                Duration.ofSeconds(15),
                 () -> bodyOf("/api/v1/devices/" + id).contains("\"connectionState\":\"connected\""));
     }
 
     private static void awaitCommands() throws InterruptedException {
         awaitIngress(Duration.ofSeconds(60));
-        await("the command routes are connected", Duration.ofSeconds(60),
+        await(
+                "the command routes are connected",
+                Duration.ofSeconds(60),
                 () -> Platform.routeStarted("device-method-answers"));
     }
 

@@ -25,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -115,7 +114,11 @@ class FaultDrillsIT extends WithGateway {
 
         CompletableFuture<HttpResponse<String>> method = CompletableFuture.supplyAsync(() -> {
             try {
-                return sendJson("POST", "/api/v1/devices/" + id + "/methods/flush", ADMIN, "{\"payload\":{},\"timeoutSeconds\":10}");
+                return sendJson(
+                        "POST",
+                        "/api/v1/devices/" + id + "/methods/flush",
+                        ADMIN,
+                        "{\"payload\":{},\"timeoutSeconds\":10}");
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -125,21 +128,28 @@ class FaultDrillsIT extends WithGateway {
         // cloud-to-device messages sent while the gateway is down wait in the platform
         List<String> queued = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            HttpResponse<String> r = sendJson("POST", "/api/v1/devices/" + id + "/messages", ADMIN, "{\"payload\":{\"n\":" + i + "}}");
+            HttpResponse<String> r =
+                    sendJson("POST", "/api/v1/devices/" + id + "/messages", ADMIN, "{\"payload\":{\"n\":" + i + "}}");
             assertEquals(202, r.statusCode(), r.body());
             queued.add(field(r.body(), "messageId"));
         }
         HttpResponse<String> answer = method.get(30, TimeUnit.SECONDS);
-        assertTrue(answer.statusCode() == 504 || answer.statusCode() == 503 || answer.statusCode() == 404,
+        assertTrue(
+                answer.statusCode() == 504 || answer.statusCode() == 503 || answer.statusCode() == 404,
                 "a clear answer for the caller, not a hang or a 500: " + answer.statusCode() + " " + answer.body());
 
         gateway = gateway.restarted();
         awaitIngress(Duration.ofSeconds(60));
         // the device reconnects by itself; what was queued for it is delivered then
-        await("every queued message delivered after the restart", Duration.ofSeconds(120), () -> queued.stream()
-                .allMatch(m -> bodyOf("/api/v1/devices/" + id + "/messages/" + m).contains("\"state\":\"delivered\"")));
-        System.out.printf("DRILL gateway-restart-commands methodAnswer=%d c2dSent=%d c2dDelivered=%d%n", answer.statusCode(),
-                queued.size(), queued.size());
+        await(
+                "every queued message delivered after the restart",
+                Duration.ofSeconds(120),
+                () -> queued.stream()
+                        .allMatch(m -> bodyOf("/api/v1/devices/" + id + "/messages/" + m)
+                                .contains("\"state\":\"delivered\"")));
+        System.out.printf(
+                "DRILL gateway-restart-commands methodAnswer=%d c2dSent=%d c2dDelivered=%d%n",
+                answer.statusCode(), queued.size(), queued.size());
         device.stop();
     }
 
@@ -147,12 +157,22 @@ class FaultDrillsIT extends WithGateway {
     private static void tally(String drill, String id, OutboxDevice device, int total, Instant start) throws Exception {
         await(drill + ": the device's outbox drained", Duration.ofSeconds(180), () -> device.unacknowledged() == 0);
         long acknowledged = device.sent() - device.unacknowledged();
-        String path = "/api/v1/devices/" + id + "/telemetry?metric=seq&limit=100000&from=" + start.minus(1, ChronoUnit.HOURS);
-        await(drill + ": every acknowledged message stored", Duration.ofSeconds(180), () -> seqs(bodyOf(path)).size() >= total);
+        String path =
+                "/api/v1/devices/" + id + "/telemetry?metric=seq&limit=100000&from=" + start.minus(1, ChronoUnit.HOURS);
+        await(
+                drill + ": every acknowledged message stored",
+                Duration.ofSeconds(180),
+                () -> seqs(bodyOf(path)).size() >= total);
         List<Integer> stored = seqs(bodyOf(path));
         Set<Integer> distinct = new TreeSet<>(stored);
-        System.out.printf("DRILL %s sent=%d acknowledged=%d stored=%d duplicated=%d lost=%d%n", drill, device.sent(),
-                acknowledged, distinct.size(), stored.size() - distinct.size(), total - distinct.size());
+        System.out.printf(
+                "DRILL %s sent=%d acknowledged=%d stored=%d duplicated=%d lost=%d%n",
+                drill,
+                device.sent(),
+                acknowledged,
+                distinct.size(),
+                stored.size() - distinct.size(),
+                total - distinct.size());
         device.stop();
         assertEquals(total, acknowledged, "the device's client was acknowledged every message");
         assertEquals(total, distinct.size(), "nothing lost");
@@ -176,7 +196,9 @@ class FaultDrillsIT extends WithGateway {
     }
 
     private static void awaitConnected(String id) throws InterruptedException {
-        await(id + " connected", Duration.ofSeconds(15),
+        await(
+                id + " connected",
+                Duration.ofSeconds(15),
                 () -> bodyOf("/api/v1/devices/" + id).contains("\"connectionState\":\"connected\""));
     }
 
@@ -195,8 +217,16 @@ class FaultDrillsIT extends WithGateway {
         }
 
         static void start() throws Exception {
-            run("start-stop-daemon", "--start", "--oknodo", "--background", "--exec", "/usr/sbin/mariadbd", "--",
-                    "--user=mysql", "--innodb-buffer-pool-size=" + System.getenv().getOrDefault("IOT_MARIADB_BUFFER_POOL", "1G"));
+            run(
+                    "start-stop-daemon",
+                    "--start",
+                    "--oknodo",
+                    "--background",
+                    "--exec",
+                    "/usr/sbin/mariadbd",
+                    "--",
+                    "--user=mysql",
+                    "--innodb-buffer-pool-size=" + System.getenv().getOrDefault("IOT_MARIADB_BUFFER_POOL", "1G"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (new ProcessBuilder("mariadb-admin", "ping").start().waitFor() != 0) {
                 if (System.nanoTime() > deadline) {

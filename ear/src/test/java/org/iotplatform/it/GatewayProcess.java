@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -28,6 +27,7 @@ final class GatewayProcess implements AutoCloseable {
     static final int MQTT_PORT = 21883;
     /** 8883: the Azure device SDK cannot use another port. */
     static final int MQTTS_PORT = 8883;
+
     static final int AMQP_PORT = 25672;
     static final int AMQPS_PORT = 25671;
     static final int HTTP_PORT = 28088;
@@ -47,7 +47,8 @@ final class GatewayProcess implements AutoCloseable {
 
     /** The gateway's jar: it also holds the fleet simulator and the protocol adapters. */
     static Path jar() {
-        Path jar = Path.of(System.getProperty("iot.test.gateway-jar", "../device-gateway/target/iot-device-gateway.jar"));
+        Path jar =
+                Path.of(System.getProperty("iot.test.gateway-jar", "../device-gateway/target/iot-device-gateway.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("gateway jar not built: " + jar.toAbsolutePath());
         }
@@ -58,12 +59,17 @@ final class GatewayProcess implements AutoCloseable {
         Path jar = jar();
         Path dir = Path.of("target", "gateway-" + name).toAbsolutePath();
         Files.createDirectories(dir);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toAbsolutePath().toString(), "serve")
+        ProcessBuilder pb = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "serve")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("gateway.log").toFile());
         // the password the platform under test reads telemetry with (test.sh)
-        String backendPassword = Optional.ofNullable(System.getenv("IOT_INGRESS_MQTT_PASSWORD")).orElse("backend-" + UUID.randomUUID());
+        String backendPassword =
+                Optional.ofNullable(System.getenv("IOT_INGRESS_MQTT_PASSWORD")).orElse("backend-" + UUID.randomUUID());
         Map<String, String> env = pb.environment();
         env.put("IOT_GATEWAY_PLATFORM_URL", Platform.BASE_URL);
         env.put("IOT_GATEWAY_PLATFORM_USER", "gateway");
@@ -91,7 +97,8 @@ final class GatewayProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("gateway exited with " + process.exitValue() + "; see " + dir.resolve("gateway.log"));
+                throw new IllegalStateException(
+                        "gateway exited with " + process.exitValue() + "; see " + dir.resolve("gateway.log"));
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("localhost", port), 500);
@@ -108,7 +115,8 @@ final class GatewayProcess implements AutoCloseable {
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
-        try (InputStream in = new FileInputStream(dir.resolve("tls").resolve("ca.pem").toFile())) {
+        try (InputStream in =
+                new FileInputStream(dir.resolve("tls").resolve("ca.pem").toFile())) {
             trust.setCertificateEntry("iot-ca", (X509Certificate) cf.generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

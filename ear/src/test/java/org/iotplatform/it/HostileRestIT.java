@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -40,8 +39,10 @@ class HostileRestIT {
 
     private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
     private static final String GATEWAY = basic("gateway", System.getenv("IOT_GATEWAY_PASSWORD"));
-    private static final String DEVICE = "hostile-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final Pattern STACK_FRAME = Pattern.compile("at [\\w$.]+\\((?:[\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)");
+    private static final String DEVICE =
+            "hostile-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final Pattern STACK_FRAME =
+            Pattern.compile("at [\\w$.]+\\((?:[\\w$]+\\.java:\\d+|Native Method|Unknown Source)\\)");
     private static final Pattern ERROR_CODE = Pattern.compile("\"error\":\"([^\"]*)\"");
 
     @Deployment(testable = false)
@@ -50,8 +51,15 @@ class HostileRestIT {
     }
 
     /** One line of the corpus. */
-    record Case(int line, String method, String path, String contentType, String body, int status, String error,
-                String caller) {
+    record Case(
+            int line,
+            String method,
+            String path,
+            String contentType,
+            String body,
+            int status,
+            String error,
+            String caller) {
 
         @Override
         public String toString() {
@@ -62,7 +70,8 @@ class HostileRestIT {
 
     static List<Case> corpus() throws IOException {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                Objects.requireNonNull(HostileRestIT.class.getResourceAsStream("/hostile/rest.tsv"), "hostile/rest.tsv"),
+                Objects.requireNonNull(
+                        HostileRestIT.class.getResourceAsStream("/hostile/rest.tsv"), "hostile/rest.tsv"),
                 StandardCharsets.UTF_8))) {
             List<String> lines = in.lines().toList();
             return java.util.stream.IntStream.range(0, lines.size())
@@ -70,7 +79,8 @@ class HostileRestIT {
                     .mapToObj(i -> {
                         String[] f = lines.get(i).split("\t", -1);
                         if (f.length != 7) {
-                            throw new IllegalStateException("hostile/rest.tsv line " + (i + 1) + " has " + f.length + " columns, not 7");
+                            throw new IllegalStateException(
+                                    "hostile/rest.tsv line " + (i + 1) + " has " + f.length + " columns, not 7");
                         }
                         return new Case(i + 1, f[0], f[1], f[2], f[3], Integer.parseInt(f[4]), f[5], f[6]);
                     })
@@ -120,27 +130,29 @@ class HostileRestIT {
                     + (chunked ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + bytes.length + "\r\n")
                     + "Connection: close\r\n\r\n";
             java.io.OutputStream out = socket.getOutputStream();
-            Thread writer = new Thread(() -> {
-                try {
-                    out.write(head.getBytes(StandardCharsets.US_ASCII));
-                    for (int at = 0; at < bytes.length; at += 65_536) {
-                        int n = Math.min(65_536, bytes.length - at);
-                        if (chunked) {
-                            out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread writer = new Thread(
+                    () -> {
+                        try {
+                            out.write(head.getBytes(StandardCharsets.US_ASCII));
+                            for (int at = 0; at < bytes.length; at += 65_536) {
+                                int n = Math.min(65_536, bytes.length - at);
+                                if (chunked) {
+                                    out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                                }
+                                out.write(bytes, at, n);
+                                if (chunked) {
+                                    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                                }
+                            }
+                            if (chunked) {
+                                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                            }
+                            out.flush();
+                        } catch (java.io.IOException refusedMidBody) {
+                            // the server answered and closed before the whole body was sent
                         }
-                        out.write(bytes, at, n);
-                        if (chunked) {
-                            out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                        }
-                    }
-                    if (chunked) {
-                        out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.flush();
-                } catch (java.io.IOException refusedMidBody) {
-                    // the server answered and closed before the whole body was sent
-                }
-            }, "large-body-writer");
+                    },
+                    "large-body-writer");
             writer.setDaemon(true);
             writer.start();
             java.io.BufferedReader in = new java.io.BufferedReader(
@@ -195,11 +207,13 @@ class HostileRestIT {
         return switch (generator[0]) {
             case "deep-array" -> HttpRequest.BodyPublishers.ofString("[".repeat(n) + "]".repeat(n));
             case "deep-object" -> HttpRequest.BodyPublishers.ofString("{\"a\":".repeat(n) + "1" + "}".repeat(n));
-            case "deep-payload" -> HttpRequest.BodyPublishers.ofString("{\"payload\":" + "[".repeat(n) + "]".repeat(n) + "}");
+            case "deep-payload" ->
+                HttpRequest.BodyPublishers.ofString("{\"payload\":" + "[".repeat(n) + "]".repeat(n) + "}");
             case "big-json" -> HttpRequest.BodyPublishers.ofByteArray(bigJson(n));
             case "big-json-chunked" -> {
                 byte[] bytes = bigJson(n);
-                yield HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)); // no length: chunked
+                yield HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(bytes)); // no length: chunked
             }
             case "big-csv" -> HttpRequest.BodyPublishers.ofByteArray(bigCsv(n));
             default -> throw new IllegalArgumentException("no body generator " + spec);
@@ -217,7 +231,11 @@ class HostileRestIT {
     private static byte[] bigCsv(int size) {
         StringBuilder csv = new StringBuilder("deviceId,status,primaryKey,secondaryKey,tags\n");
         for (int i = 0; csv.length() < size; i++) {
-            csv.append("hostile-bulk-").append(String.format("%08d", i)).append(",enabled,,,station=s").append(i % 50).append('\n');
+            csv.append("hostile-bulk-")
+                    .append(String.format("%08d", i))
+                    .append(",enabled,,,station=s")
+                    .append(i % 50)
+                    .append('\n');
         }
         csv.setLength(size);
         return csv.toString().getBytes(StandardCharsets.US_ASCII);

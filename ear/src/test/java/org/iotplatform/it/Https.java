@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -33,8 +32,7 @@ final class Https {
             .sslContext(trustingEverything())
             .build();
 
-    private Https() {
-    }
+    private Https() {}
 
     /**
      * The HTTPS address plain HTTP redirects PATH to (Payara's answer for a secured endpoint), checked
@@ -44,15 +42,21 @@ final class Https {
         URI target = null;
         for (String credentials : new String[] {null, authorization}) {
             HttpResponse<String> plain = Platform.get(path, credentials);
-            assertEquals(302, plain.statusCode(), path + " over HTTP" + (credentials == null ? "" : " with credentials") + ": " + plain.body());
+            assertEquals(
+                    302,
+                    plain.statusCode(),
+                    path + " over HTTP" + (credentials == null ? "" : " with credentials") + ": " + plain.body());
             target = URI.create(plain.headers().firstValue("Location").orElse(""));
-            assertTrue("https".equals(target.getScheme()) && target.getPath().equals(path), path + " redirected to " + target);
+            assertTrue(
+                    "https".equals(target.getScheme()) && target.getPath().equals(path),
+                    path + " redirected to " + target);
         }
         return target;
     }
 
     static HttpResponse<String> get(URI uri, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET();
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
@@ -62,28 +66,22 @@ final class Https {
     private static SSLContext trustingEverything() {
         TrustManager everything = new X509ExtendedTrustManager() {
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            }
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
+            public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
             @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
+            public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
             @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            }
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-            }
+            public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
 
             @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-            }
+            public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
             @Override
             public X509Certificate[] getAcceptedIssuers() {

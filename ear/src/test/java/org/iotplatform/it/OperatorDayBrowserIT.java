@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -51,19 +50,23 @@ class OperatorDayBrowserIT extends WithGateway {
 
     private static String newOperator(String role) throws Exception {
         String name = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        var created = sendJson("POST", "/api/v1/operators", Platform.basic("admin", Platform.ADMIN_PASSWORD),
+        var created = sendJson(
+                "POST",
+                "/api/v1/operators",
+                Platform.basic("admin", Platform.ADMIN_PASSWORD),
                 "{\"username\":\"" + name + "\",\"role\":\"" + role + "\",\"password\":\"" + role + "-password-123\"}");
         assertEquals(201, created.statusCode(), created.body());
         return name;
     }
 
-    private record Registered(String id, String key) {
-    }
+    private record Registered(String id, String key) {}
 
     private static Registered pump(String station, int position) throws Exception {
         String id = DeviceRegistryIT.newId(station + "-p" + position);
-        var created = DeviceRegistryIT.create(id, "{\"station\":\"" + station + "\",\"position\":\"" + position
-                + "\",\"kind\":\"pump\",\"area\":\"" + station + "-area\"}");
+        var created = DeviceRegistryIT.create(
+                id,
+                "{\"station\":\"" + station + "\",\"position\":\"" + position + "\",\"kind\":\"pump\",\"area\":\""
+                        + station + "-area\"}");
         assertEquals(201, created.statusCode(), created.body());
         return new Registered(id, DeviceRegistryIT.field(created.body(), "primaryKey"));
     }
@@ -76,7 +79,11 @@ class OperatorDayBrowserIT extends WithGateway {
         String running = first.id();
         String away = pump(station, 2).id();
         MqttClient device = connectedDevice(running, first.key());
-        publish(device, running, 1, "{\"flow\":40.5,\"pressure\":3.2,\"temperature\":55.0,\"vibration\":1.2,\"speed\":1450,\"fault\":0}");
+        publish(
+                device,
+                running,
+                1,
+                "{\"flow\":40.5,\"pressure\":3.2,\"temperature\":55.0,\"vibration\":1.2,\"speed\":1450,\"fault\":0}");
 
         browser.signIn(newOperator("operator"), "operator-password-123");
         var wait = browser.wait;
@@ -93,15 +100,29 @@ class OperatorDayBrowserIT extends WithGateway {
         By flow = By.cssSelector("#pump-card-" + running + " [data-metric='flow']");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(flow, "40.5 m\u00b3/h"));
         assertEquals("offline", driver.findElement(By.id("pump-card-" + away)).getAttribute("data-state"));
-        assertEquals("running", driver.findElement(By.id("pump-card-" + running)).getAttribute("data-state"));
+        assertEquals(
+                "running", driver.findElement(By.id("pump-card-" + running)).getAttribute("data-state"));
         assertTrue(driver.findElement(By.cssSelector("#station-schematic")).isDisplayed());
-        assertEquals(Boolean.TRUE, browser.script("return document.querySelector('#station-schematic') instanceof SVGSVGElement"),
+        assertEquals(
+                Boolean.TRUE,
+                browser.script("return document.querySelector('#station-schematic') instanceof SVGSVGElement"),
                 "the schematic is drawn as SVG, not shown as text");
-        assertEquals(2, driver.findElements(By.cssSelector("#station-schematic .schematic-pump")).size());
-        assertTrue(driver.findElements(By.cssSelector("#pump-card-" + running + " .pump-stop")).size() == 1, "operators may stop a pump");
+        assertEquals(
+                2,
+                driver.findElements(By.cssSelector("#station-schematic .schematic-pump"))
+                        .size());
+        assertTrue(
+                driver.findElements(By.cssSelector("#pump-card-" + running + " .pump-stop"))
+                                .size()
+                        == 1,
+                "operators may stop a pump");
 
         // the pump sends new values: the card follows without a reload (server push)
-        publish(device, running, 2, "{\"flow\":62.5,\"pressure\":3.4,\"temperature\":56.0,\"vibration\":1.3,\"speed\":1500,\"fault\":0}");
+        publish(
+                device,
+                running,
+                2,
+                "{\"flow\":62.5,\"pressure\":3.4,\"temperature\":56.0,\"vibration\":1.3,\"speed\":1500,\"fault\":0}");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(flow, "62.5 m\u00b3/h"));
         browser.screenshot("station");
 
@@ -124,7 +145,8 @@ class OperatorDayBrowserIT extends WithGateway {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pump-card-" + away)));
         driver.findElement(By.cssSelector("#global-search input")).sendKeys(away, Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/devices/" + away));
-        driver.findElement(By.cssSelector("#global-search input")).sendKeys("station=" + station.substring(0, 5), Keys.ENTER);
+        driver.findElement(By.cssSelector("#global-search input"))
+                .sendKeys("station=" + station.substring(0, 5), Keys.ENTER);
         wait.until(ExpectedConditions.urlContains("/stations/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("station-state"))); // no such station: said so
         driver.findElement(By.cssSelector("#global-search input")).sendKeys("area:" + station + "-area", Keys.ENTER);
@@ -166,10 +188,17 @@ class OperatorDayBrowserIT extends WithGateway {
         assertTrue(!driver.findElement(By.id("navigation")).getText().contains("Operators"), "no admin navigation");
         driver.get(Platform.BASE_URL + "/stations/" + station);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pump-card-" + pump)));
-        assertEquals(0, driver.findElements(By.cssSelector(".pump-start, .pump-stop")).size(), "no pump commands for a viewer");
+        assertEquals(
+                0,
+                driver.findElements(By.cssSelector(".pump-start, .pump-stop")).size(),
+                "no pump commands for a viewer");
         browser.script("document.querySelector('#theme-toggle').click()");
-        wait.until(d -> "dark".equals(String.valueOf(browser.script(
-                "return document.documentElement.getAttribute('theme') || document.body.getAttribute('theme') || '';"))));
+        wait.until(
+                d -> "dark"
+                        .equals(
+                                String.valueOf(
+                                        browser.script(
+                                                "return document.documentElement.getAttribute('theme') || document.body.getAttribute('theme') || '';"))));
         browser.screenshot("station-viewer-dark");
         driver.get(Platform.BASE_URL + "/devices/" + pump);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-commands-section")));

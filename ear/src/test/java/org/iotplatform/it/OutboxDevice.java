@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-
 import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
@@ -24,7 +23,7 @@ final class OutboxDevice implements MqttCallbackExtended {
     private final String id;
     private final MqttAsyncClient client;
     private final AtomicLong sent = new AtomicLong();
-    private volatile Consumer<String> onMethod = topic -> { };
+    private volatile Consumer<String> onMethod = topic -> {};
 
     OutboxDevice(String id, String key, String brokerUrl, Path outbox) throws Exception {
         this.id = id;
@@ -42,9 +41,12 @@ final class OutboxDevice implements MqttCallbackExtended {
         options.setMaxReconnectDelay(2000);
         options.setMaxInflight(100);
         options.setUserName("iothub.local/" + id + "/?api-version=2021-04-12");
-        options.setPassword(DeviceRegistryIT.sasToken(id, key, Instant.now().plusSeconds(3600)).toCharArray());
+        options.setPassword(DeviceRegistryIT.sasToken(id, key, Instant.now().plusSeconds(3600))
+                .toCharArray());
         client.connect(options).waitForCompletion(30_000);
-        client.subscribe(new String[] {"devices/" + id + "/messages/devicebound/#", "$iothub/methods/POST/#"}, new int[] {1, 1})
+        client.subscribe(
+                        new String[] {"devices/" + id + "/messages/devicebound/#", "$iothub/methods/POST/#"},
+                        new int[] {1, 1})
                 .waitForCompletion(10_000);
     }
 
@@ -103,14 +105,11 @@ final class OutboxDevice implements MqttCallbackExtended {
     }
 
     @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-    }
+    public void connectComplete(boolean reconnect, String serverUri) {}
 
     @Override
-    public void connectionLost(Throwable cause) {
-    }
+    public void connectionLost(Throwable cause) {}
 
     @Override
-    public void deliveryComplete(IMqttDeliveryToken token) {
-    }
+    public void deliveryComplete(IMqttDeliveryToken token) {}
 }

@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
-
 import org.iotplatform.infrastructure.persistence.DatabaseStatus;
 import org.iotplatform.operators.OperatorAccount;
 import org.iotplatform.operators.OperatorAccounts;
@@ -65,13 +62,14 @@ class PersistenceIT {
         assertTrue(accounts.authenticate(name.value(), "wrong-password-here").isEmpty());
 
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "select role, password_hash, (select database()) from operator_account where username = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select role, password_hash, (select database()) from operator_account where username = ?")) {
             s.setString(1, name.value());
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next(), "row committed to MariaDB");
                 assertEquals("operator", rs.getString(1));
-                assertTrue(rs.getString(2).startsWith("PBKDF2WithHmacSHA256:210000:"), "password stored as PBKDF2 hash");
+                assertTrue(
+                        rs.getString(2).startsWith("PBKDF2WithHmacSHA256:210000:"), "password stored as PBKDF2 hash");
                 assertTrue(c.getMetaData().getDatabaseProductVersion().contains("MariaDB"), "real MariaDB");
             }
         }
@@ -82,9 +80,12 @@ class PersistenceIT {
         DatabaseStatus.Report report = database.check();
         assertTrue(report.provider().startsWith("Hibernate ORM 6.6"), report.provider());
         // every migration the EAR carries is applied, and the reported version is the newest of them
-        org.flywaydb.core.api.MigrationInfoService info = org.flywaydb.core.Flyway
-                .configure(org.iotplatform.db.SchemaMigration.class.getClassLoader())
-                .dataSource(dataSource).locations("classpath:db/migration").load().info();
+        org.flywaydb.core.api.MigrationInfoService info = org.flywaydb.core.Flyway.configure(
+                        org.iotplatform.db.SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .info();
         assertEquals(0, info.pending().length, "nothing pending");
         assertTrue(info.applied().length >= 5, "V1..V5 at least");
         assertEquals(info.current().getVersion().getVersion(), report.schemaVersion());
@@ -96,10 +97,11 @@ class PersistenceIT {
     @Test
     void deviceKeysAreEncryptedAtRest() throws Exception {
         DeviceId id = new DeviceId("it-keys-" + UUID.randomUUID().toString().substring(0, 8));
-        DeviceCredentials credentials = registry.register(id, Map.of("kind", "pump"), DeviceStatus.ENABLED, "persistence-it");
+        DeviceCredentials credentials =
+                registry.register(id, Map.of("kind", "pump"), DeviceStatus.ENABLED, "persistence-it");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "select primary_key_enc, secondary_key_enc from device where device_id = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select primary_key_enc, secondary_key_enc from device where device_id = ?")) {
             s.setString(1, id.value());
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());
@@ -110,7 +112,9 @@ class PersistenceIT {
                 }
             }
         }
-        assertEquals(credentials.primaryKey(), registry.credentials(id, "persistence-it").primaryKey());
+        assertEquals(
+                credentials.primaryKey(),
+                registry.credentials(id, "persistence-it").primaryKey());
     }
 
     @Test
@@ -118,8 +122,7 @@ class PersistenceIT {
         Username name = new Username("it-audit-" + UUID.randomUUID().toString().substring(0, 8));
         accounts.create(name, Role.VIEWER, new Password("another-long-password"), "persistence-it");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "select actor, action from audit_entry where target = ?")) {
+                PreparedStatement s = c.prepareStatement("select actor, action from audit_entry where target = ?")) {
             s.setString(1, name.value());
             try (ResultSet rs = s.executeQuery()) {
                 assertTrue(rs.next());

@@ -23,8 +23,7 @@ final class Platform {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    private Platform() {
-    }
+    private Platform() {}
 
     private static String requiredEnv(String name) {
         String value = System.getenv(name);

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -44,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProtocolGatewayIT extends WithGateway {
 
     private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
-    private static final Pattern VALUE_ROW = Pattern.compile("\\{\"ts\":\"([^\"]+)\",\"metric\":\"([^\"]+)\",\"value\":([-0-9.E]+)}");
+    private static final Pattern VALUE_ROW =
+            Pattern.compile("\\{\"ts\":\"([^\"]+)\",\"metric\":\"([^\"]+)\",\"value\":([-0-9.E]+)}");
 
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
@@ -60,32 +60,65 @@ class ProtocolGatewayIT extends WithGateway {
         String otherKey = field(create(other, "{}").body(), "primaryKey");
         Instant inOneHour = Instant.now().plus(1, ChronoUnit.HOURS);
         String token = sasToken(id, key, inOneHour);
-        HttpClient https = HttpClient.newBuilder().sslContext(gateway.deviceTls()).build();
+        HttpClient https =
+                HttpClient.newBuilder().sslContext(gateway.deviceTls()).build();
 
         // three messages, one of them sent twice (a device retrying after a lost answer): stored once
         for (String mid : List.of("m-1", "m-2", "m-2", "m-3")) {
-            HttpResponse<String> ok = post(https, id, token, "{\"temperature\":" + (20 + mid.charAt(2) - '0') + ",\"open\":false}", mid);
+            HttpResponse<String> ok =
+                    post(https, id, token, "{\"temperature\":" + (20 + mid.charAt(2) - '0') + ",\"open\":false}", mid);
             assertEquals(204, ok.statusCode(), ok.body());
         }
         Map<String, Integer> bad = Map.of(
                 "no token", post(https, id, null, "{\"temperature\":1}", "b-1").statusCode(),
-                "another device's token", post(https, id, sasToken(other, otherKey, inOneHour), "{\"temperature\":1}", "b-2").statusCode(),
+                "another device's token",
+                        post(https, id, sasToken(other, otherKey, inOneHour), "{\"temperature\":1}", "b-2")
+                                .statusCode(),
                 "not JSON", post(https, id, token, "temperature=1", "b-3").statusCode(),
-                "text value", post(https, id, token, "{\"temperature\":\"hot\"}", "b-4").statusCode(),
-                "over 256 KB", post(https, id, token, "{\"temperature\":1,\"pad\":" + "1".repeat(300_000) + "}", "b-5").statusCode());
-        assertEquals(Map.of("no token", 401, "another device's token", 401, "not JSON", 400, "text value", 400,
-                "over 256 KB", 413), bad);
+                "text value",
+                        post(https, id, token, "{\"temperature\":\"hot\"}", "b-4")
+                                .statusCode(),
+                "over 256 KB",
+                        post(https, id, token, "{\"temperature\":1,\"pad\":" + "1".repeat(300_000) + "}", "b-5")
+                                .statusCode());
+        assertEquals(
+                Map.of(
+                        "no token",
+                        401,
+                        "another device's token",
+                        401,
+                        "not JSON",
+                        400,
+                        "text value",
+                        400,
+                        "over 256 KB",
+                        413),
+                bad);
 
         String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
         String path = "/api/v1/devices/" + id + "/telemetry?from=" + from;
-        await("the HTTP device's messages stored", Duration.ofSeconds(30), () -> rows(body(path)).size() == 6);
+        await(
+                "the HTTP device's messages stored",
+                Duration.ofSeconds(30),
+                () -> rows(body(path)).size() == 6);
         Thread.sleep(2000); // anything refused would have arrived by now
         List<String[]> rows = rows(body(path));
-        assertEquals(6, rows.size(), "3 messages x 2 values, the retry stored once, nothing of the refused ones: " + body(path));
+        assertEquals(
+                6,
+                rows.size(),
+                "3 messages x 2 values, the retry stored once, nothing of the refused ones: " + body(path));
         assertTrue(rows.stream().allMatch(r -> r[1].equals("temperature") || r[1].equals("open")), body(path));
-        assertFalse(body("/api/v1/devices/" + id + "/rejected").contains("\"reason\""), "refused requests are not kept as rejected");
-        assertTrue(rows(body("/api/v1/devices/" + other + "/telemetry?from=" + from)).isEmpty(), "nothing under the other device");
-        await("activity recorded", Duration.ofSeconds(10), () -> body("/api/v1/devices/" + id).contains("\"lastActivityTime\":\""));
+        assertFalse(
+                body("/api/v1/devices/" + id + "/rejected").contains("\"reason\""),
+                "refused requests are not kept as rejected");
+        assertTrue(
+                rows(body("/api/v1/devices/" + other + "/telemetry?from=" + from))
+                        .isEmpty(),
+                "nothing under the other device");
+        await(
+                "activity recorded",
+                Duration.ofSeconds(10),
+                () -> body("/api/v1/devices/" + id).contains("\"lastActivityTime\":\""));
     }
 
     @Test
@@ -99,26 +132,55 @@ class ProtocolGatewayIT extends WithGateway {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process simulator = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-jar", GatewayProcess.jar().toAbsolutePath().toString(), "simulate",
-                "--platform", Platform.BASE_URL, "--admin-password-file", passwordFile.toString(),
-                "--gateway", "tcp://localhost:" + GatewayProcess.MQTT_PORT, "--state", state.toString(),
-                "--stations", "0", "--vending", "0", "--modbus-pumps", "2", "--modbus-port", Integer.toString(port),
-                "--interval-seconds", "1")
-                .redirectErrorStream(true).redirectOutput(Path.of("target", "modbus-simulator.log").toFile()).start();
+        Process simulator = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        GatewayProcess.jar().toAbsolutePath().toString(),
+                        "simulate",
+                        "--platform",
+                        Platform.BASE_URL,
+                        "--admin-password-file",
+                        passwordFile.toString(),
+                        "--gateway",
+                        "tcp://localhost:" + GatewayProcess.MQTT_PORT,
+                        "--state",
+                        state.toString(),
+                        "--stations",
+                        "0",
+                        "--vending",
+                        "0",
+                        "--modbus-pumps",
+                        "2",
+                        "--modbus-port",
+                        Integer.toString(port),
+                        "--interval-seconds",
+                        "1")
+                .redirectErrorStream(true)
+                .redirectOutput(Path.of("target", "modbus-simulator.log").toFile())
+                .start();
         try {
             String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
             for (String id : List.of("station-01-pump-1", "station-01-pump-2")) {
                 String path = "/api/v1/devices/" + id + "/telemetry?from=" + from;
                 // speedSetpoint and runSeconds exist only in the controller's registers: they came through Modbus
-                await(id + ": register values stored", Duration.ofSeconds(60),
-                        () -> simulator.isAlive() && rows(body(path)).stream().anyMatch(r -> r[1].equals("speedSetpoint")));
+                await(
+                        id + ": register values stored",
+                        Duration.ofSeconds(60),
+                        () -> simulator.isAlive()
+                                && rows(body(path)).stream().anyMatch(r -> r[1].equals("speedSetpoint")));
                 List<String[]> rows = rows(body(path));
-                assertTrue(rows.stream().anyMatch(r -> r[1].equals("speedSetpoint") && Double.parseDouble(r[2]) == 1480), body(path));
-                assertTrue(rows.stream().anyMatch(r -> r[1].equals("flow") && Double.parseDouble(r[2]) > 0), body(path));
-                assertTrue(body("/api/v1/devices/" + id).contains("\"protocol\":\"modbus\""), "registered with its tags");
+                assertTrue(
+                        rows.stream().anyMatch(r -> r[1].equals("speedSetpoint") && Double.parseDouble(r[2]) == 1480),
+                        body(path));
+                assertTrue(
+                        rows.stream().anyMatch(r -> r[1].equals("flow") && Double.parseDouble(r[2]) > 0), body(path));
+                assertTrue(
+                        body("/api/v1/devices/" + id).contains("\"protocol\":\"modbus\""), "registered with its tags");
                 // connection events reach the registry in batches, a moment after the first readings
-                await(id + " connected under its own identity", Duration.ofSeconds(10),
+                await(
+                        id + " connected under its own identity",
+                        Duration.ofSeconds(10),
                         () -> body("/api/v1/devices/" + id).contains("\"connectionState\":\"connected\""));
             }
         } finally {
@@ -127,7 +189,8 @@ class ProtocolGatewayIT extends WithGateway {
         }
     }
 
-    private static HttpResponse<String> post(HttpClient https, String id, String token, String body, String messageId) throws Exception {
+    private static HttpResponse<String> post(HttpClient https, String id, String token, String body, String messageId)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + GatewayProcess.HTTPS_PORT
                         + "/devices/" + id + "/messages/events?api-version=2020-03-13"))
                 .timeout(Duration.ofSeconds(20))

@@ -30,7 +30,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -53,9 +52,11 @@ class ServerHardeningIT {
     private static final int ADMIN_PORT = Integer.getInteger("iot.test.admin-port", 20048);
     /** The test domain is created with --portbase: each port is the base plus Payara's fixed offset. */
     private static final int PORT_BASE = ADMIN_PORT - 48;
+
     private static final int HTTP_PORT = URI.create(Platform.BASE_URL).getPort();
     private static final int HTTPS_PORT = PORT_BASE + 81;
     private static final Map<String, Integer> INTERNAL_PORTS = new LinkedHashMap<>();
+
     static {
         INTERNAL_PORTS.put("admin", ADMIN_PORT);
         INTERNAL_PORTS.put("JMX", PORT_BASE + 86);
@@ -65,6 +66,7 @@ class ServerHardeningIT {
         INTERNAL_PORTS.put("JMS", PORT_BASE + 76);
         INTERNAL_PORTS.put("Data Grid (Hazelcast)", PORT_BASE + 49);
     }
+
     private static final Pattern BANNER = Pattern.compile("(?i)payara|glassfish");
     /** HTTP/1.1 as browsers speak it on http://: over HTTP/2 Payara sends no Server header anyway. */
     private static final HttpClient HTTP_1_1 = HttpClient.newBuilder()
@@ -98,10 +100,15 @@ class ServerHardeningIT {
         String jms = adminBody(config + "jms-service");
         assertTrue(jms.contains("\"type\":\"DISABLED\""), "the embedded JMS broker is off: " + jms);
         String dataGrid = adminBody("/get-hazelcast-configuration");
-        assertTrue(Pattern.compile("DAS Bind Address\\s+127\\.0\\.0\\.1").matcher(dataGrid).find(), dataGrid);
+        assertTrue(
+                Pattern.compile("DAS Bind Address\\s+127\\.0\\.0\\.1")
+                        .matcher(dataGrid)
+                        .find(),
+                dataGrid);
         for (String protocol : List.of("http-listener-1", "http-listener-2", "admin-listener")) {
             String http = adminBody(config + "network-config/protocols/protocol/" + protocol + "/http");
-            assertTrue(http.contains("\"xpoweredBy\":\"false\"") && http.contains("\"serverHeader\":\"false\""),
+            assertTrue(
+                    http.contains("\"xpoweredBy\":\"false\"") && http.contains("\"serverHeader\":\"false\""),
                     protocol + " sends neither X-Powered-By nor Server: " + http);
         }
     }
@@ -116,9 +123,14 @@ class ServerHardeningIT {
     void payarasMetricsAndOpenApiWantCredentials() throws Exception {
         String config = "/configs/config/server-config/";
         String metrics = adminBody(config + "microprofile-metrics-configuration");
-        assertTrue(metrics.contains("\"securityEnabled\":\"true\"") && metrics.contains("\"roles\":\"monitoring,admin\""), metrics);
+        assertTrue(
+                metrics.contains("\"securityEnabled\":\"true\"") && metrics.contains("\"roles\":\"monitoring,admin\""),
+                metrics);
         String openapi = adminBody(config + "microprofile-openapi-configuration");
-        assertTrue(openapi.contains("\"securityEnabled\":\"true\"") && openapi.contains("\"roles\":\"admin,operator,viewer\""), openapi);
+        assertTrue(
+                openapi.contains("\"securityEnabled\":\"true\"")
+                        && openapi.contains("\"roles\":\"admin,operator,viewer\""),
+                openapi);
         String health = adminBody(config + "microprofile-healthcheck-configuration");
         assertTrue(health.contains("\"securityEnabled\":\"false\""), "health is for load balancers: " + health);
         String users = adminBody(config + "security-service/auth-realm/file/list-users");
@@ -136,9 +148,11 @@ class ServerHardeningIT {
         List<InetAddress> addresses = networkAddresses();
         assumeFalse(addresses.isEmpty(), "this machine has no address besides loopback");
         for (InetAddress address : addresses) {
-            assertTrue(answers(address, HTTP_PORT), "HTTP answers on " + address.getHostAddress() + " (else the rest proves nothing)");
-            INTERNAL_PORTS.forEach((name, port) ->
-                    assertFalse(answers(address, port), name + " port " + port + " answers on " + address.getHostAddress()));
+            assertTrue(
+                    answers(address, HTTP_PORT),
+                    "HTTP answers on " + address.getHostAddress() + " (else the rest proves nothing)");
+            INTERNAL_PORTS.forEach((name, port) -> assertFalse(
+                    answers(address, port), name + " port " + port + " answers on " + address.getHostAddress()));
         }
         assertTrue(answers(InetAddress.getLoopbackAddress(), ADMIN_PORT), "the admin port answers on loopback");
     }
@@ -150,7 +164,8 @@ class ServerHardeningIT {
     @Test
     void theServerListensOnAllInterfacesWithItsHttpListenersOnly() throws Exception {
         String pid = "pid=" + applicationServer().pid() + ",";
-        List<String> listeners = run("ss", "-ltnpH").stream().filter(l -> l.contains(pid)).toList();
+        List<String> listeners =
+                run("ss", "-ltnpH").stream().filter(l -> l.contains(pid)).toList();
         Set<Integer> everywhere = new TreeSet<>();
         for (String line : listeners) {
             String local = line.trim().split("\\s+")[3];
@@ -196,8 +211,10 @@ class ServerHardeningIT {
         return HTTP_1_1.send(Platform.request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> admin(String path, String authorization) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + ADMIN_PORT + "/management/domain" + path))
+    private static HttpResponse<String> admin(String path, String authorization)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + ADMIN_PORT + "/management/domain" + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json");
         if (authorization != null) {
@@ -262,7 +279,10 @@ class ServerHardeningIT {
     private static ProcessHandle applicationServer() {
         String domain = System.getProperty("iot.test.domain", "iot-test");
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("ASMain") && c.contains("domains/" + domain)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("ASMain") && c.contains("domains/" + domain))
+                        .orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("no running Payara domain " + domain));
     }

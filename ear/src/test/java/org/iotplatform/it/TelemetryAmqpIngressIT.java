@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -46,11 +45,15 @@ class TelemetryAmqpIngressIT extends WithGateway {
 
     @Test
     void telemetryReadOverAmqpIsStoredOnceAndBadInputKept() throws Exception {
-        Platform.asadmin("create-system-properties",
+        Platform.asadmin(
+                "create-system-properties",
                 "iot.ingress.transport=amqp:iot.ingress.amqp.url=amqp\\://localhost\\:" + GatewayProcess.AMQP_PORT);
         try {
             deployer.deploy(DEPLOYMENT);
-            await("the AMQP ingress is connected", Duration.ofSeconds(60), () -> Platform.routeStarted("telemetry-amqp-ingress"));
+            await(
+                    "the AMQP ingress is connected",
+                    Duration.ofSeconds(60),
+                    () -> Platform.routeStarted("telemetry-amqp-ingress"));
             String status = Platform.platformStatus();
             assertFalse(status.contains("telemetry-mqtt-ingress"), "one transport reads the stream: " + status);
 
@@ -71,9 +74,15 @@ class TelemetryAmqpIngressIT extends WithGateway {
             device.disconnect();
             device.close();
 
-            String path = "/api/v1/devices/" + id + "/telemetry?from=" + Instant.now().minusSeconds(3600);
-            await("three values stored once", Duration.ofSeconds(30), () -> body(path).split("\"metric\"").length - 1 == 3);
-            await("the bad one kept with its reason", Duration.ofSeconds(10),
+            String path =
+                    "/api/v1/devices/" + id + "/telemetry?from=" + Instant.now().minusSeconds(3600);
+            await(
+                    "three values stored once",
+                    Duration.ofSeconds(30),
+                    () -> body(path).split("\"metric\"").length - 1 == 3);
+            await(
+                    "the bad one kept with its reason",
+                    Duration.ofSeconds(10),
                     () -> body("/api/v1/devices/" + id + "/rejected").contains("\"messageId\":\"a3\""));
             Thread.sleep(1000);
             assertTrue(body(path).split("\"metric\"").length - 1 == 3, "the duplicate a2 stored once: " + body(path));

@@ -7,7 +7,6 @@ import static org.iotplatform.it.Platform.ADMIN_PASSWORD;
 import static org.iotplatform.it.Platform.basic;
 import static org.iotplatform.it.Platform.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -82,7 +80,8 @@ class TelemetryCrashRecoveryIT extends WithGateway {
 
         restartApplicationServer();
         awaitIngress(Duration.ofSeconds(180));
-        String path = "/api/v1/devices/" + id + "/telemetry?metric=level&limit=10000&from=" + start.minus(1, ChronoUnit.HOURS);
+        String path = "/api/v1/devices/" + id + "/telemetry?metric=level&limit=10000&from="
+                + start.minus(1, ChronoUnit.HOURS);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         List<Integer> levels = levels(get(path, ADMIN).body());
         while (levels.size() < total && System.nanoTime() < deadline) {
@@ -108,7 +107,10 @@ class TelemetryCrashRecoveryIT extends WithGateway {
     private static ProcessHandle applicationServer() {
         String domain = System.getProperty("iot.test.domain", "iot-test");
         Optional<ProcessHandle> server = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains("ASMain") && c.contains("domains/" + domain)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("ASMain") && c.contains("domains/" + domain))
+                        .orElse(false))
                 .findFirst();
         return server.orElseThrow(() -> new IllegalStateException("no running Payara domain " + domain));
     }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -43,15 +42,19 @@ class TelemetryFlowIT extends WithGateway {
     @BeforeAll
     static void ingressConnected() throws Exception {
         awaitIngress(Duration.ofSeconds(60));
-        await("the telemetry flow is watched and flowing", Duration.ofSeconds(60), () -> flowState().equals("FLOWING"));
+        await(
+                "the telemetry flow is watched and flowing",
+                Duration.ofSeconds(60),
+                () -> flowState().equals("FLOWING"));
     }
 
     @Test
     void aDeviceSubscribingToTheBackEndsSharedSubscriptionCannotStopStorage() throws Exception {
         String attackerId = newId("attacker");
-        MqttClient attacker = connectedDevice(attackerId, field(create(attackerId, "{}").body(), "primaryKey"));
-        IMqttToken token = attacker.subscribe(new MqttSubscription[] {new MqttSubscription(SHARED, 1)},
-                new IMqttMessageListener[] {(t, m) -> { }});
+        MqttClient attacker =
+                connectedDevice(attackerId, field(create(attackerId, "{}").body(), "primaryKey"));
+        IMqttToken token = attacker.subscribe(
+                new MqttSubscription[] {new MqttSubscription(SHARED, 1)}, new IMqttMessageListener[] {(t, m) -> {}});
         int code = token.getReasonCodes()[0];
         assertTrue(code >= 0x80, "a device's SUBACK for the back end's filter must be a failure, was " + code);
         attacker.disconnect();
@@ -66,9 +69,15 @@ class TelemetryFlowIT extends WithGateway {
         // Fault injection: the broker loses the back end's subscription queue while the back end stays
         // connected (what a device's refused subscription did). Devices would keep getting PUBACKs.
         gateway.destroyQueue("iot-platform.devices.*.messages.events.#");
-        await("readiness reports the stalled telemetry flow", Duration.ofSeconds(30), () -> flowState().equals("STALLED"));
+        await(
+                "readiness reports the stalled telemetry flow",
+                Duration.ofSeconds(30),
+                () -> flowState().equals("STALLED"));
         assertTrue(get("/health/ready", null).statusCode() == 503, "not ready while stalled: " + readiness());
-        await("the platform subscribes again and the flow recovers", Duration.ofSeconds(30), () -> flowState().equals("FLOWING"));
+        await(
+                "the platform subscribes again and the flow recovers",
+                Duration.ofSeconds(30),
+                () -> flowState().equals("FLOWING"));
         assertStoredAfter("the subscription was made again");
     }
 
@@ -82,7 +91,9 @@ class TelemetryFlowIT extends WithGateway {
         device.disconnect();
         device.close();
         String from = Instant.now().minus(1, ChronoUnit.HOURS).toString();
-        await("a reading of another device is stored after " + when, Duration.ofSeconds(30),
+        await(
+                "a reading of another device is stored after " + when,
+                Duration.ofSeconds(30),
                 () -> body("/api/v1/devices/" + id + "/telemetry?from=" + from).contains("\"temperature\""));
     }
 

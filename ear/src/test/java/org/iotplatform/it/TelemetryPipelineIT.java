@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TelemetryPipelineIT extends WithGateway {
 
     private static final String ADMIN = basic("admin", ADMIN_PASSWORD);
-    private static final Pattern VALUE_ROW = Pattern.compile(
-            "\\{\"ts\":\"([^\"]+)\",\"metric\":\"([^\"]+)\",\"value\":([-0-9.E]+)}");
+    private static final Pattern VALUE_ROW =
+            Pattern.compile("\\{\"ts\":\"([^\"]+)\",\"metric\":\"([^\"]+)\",\"value\":([-0-9.E]+)}");
     private static final Pattern ROLLUP_ROW = Pattern.compile(
             "\\{\"ts\":\"([^\"]+)\",\"metric\":\"([^\"]+)\",\"count\":(\\d+),\"min\":([-0-9.E]+),\"max\":([-0-9.E]+),\"avg\":([-0-9.E]+)}");
 
@@ -72,8 +71,12 @@ class TelemetryPipelineIT extends WithGateway {
                 // spread over three minutes so several buckets are rolled up; every 10th sent twice, as a device
                 // does when its acknowledgement was lost
                 Instant ts = start.plusMillis(i * 720L + d);
-                String payload = String.format(Locale.ROOT, "{\"ts\":\"%s\",\"temperature\":%.2f,\"pressure\":%.3f}",
-                        ts, 60 + (i * 7 + d) % 23 * 0.5, 3 + (i % 11) * 0.01);
+                String payload = String.format(
+                        Locale.ROOT,
+                        "{\"ts\":\"%s\",\"temperature\":%.2f,\"pressure\":%.3f}",
+                        ts,
+                        60 + (i * 7 + d) % 23 * 0.5,
+                        3 + (i % 11) * 0.01);
                 sent.add(publish(clients.get(d), ids.get(d), "$.mid=m" + i, payload));
                 if (i % 10 == 0) {
                     sent.add(publish(clients.get(d), ids.get(d), "$.mid=m" + i, payload));
@@ -91,7 +94,10 @@ class TelemetryPipelineIT extends WithGateway {
         String from = start.minus(1, ChronoUnit.HOURS).toString();
         for (String id : ids) {
             String path = "/api/v1/devices/" + id + "/telemetry?from=" + from;
-            await(id + ": every message stored", Duration.ofSeconds(60), () -> rows(VALUE_ROW, body(path)).size() == 2 * perDevice);
+            await(
+                    id + ": every message stored",
+                    Duration.ofSeconds(60),
+                    () -> rows(VALUE_ROW, body(path)).size() == 2 * perDevice);
             List<String[]> values = rows(VALUE_ROW, body(path));
             assertEquals(2 * perDevice, values.size(), "duplicates are stored once");
 
@@ -100,15 +106,21 @@ class TelemetryPipelineIT extends WithGateway {
             for (String[] v : values) {
                 String bucket = Instant.parse(v[0]).truncatedTo(ChronoUnit.MINUTES) + "|" + v[1];
                 double value = Double.parseDouble(v[2]);
-                double[] a = expected.computeIfAbsent(bucket, k -> new double[] {0, Double.MAX_VALUE, -Double.MAX_VALUE, 0});
+                double[] a =
+                        expected.computeIfAbsent(bucket, k -> new double[] {0, Double.MAX_VALUE, -Double.MAX_VALUE, 0});
                 a[0]++;
                 a[1] = Math.min(a[1], value);
                 a[2] = Math.max(a[2], value);
                 a[3] += value;
             }
             String minutes = "/api/v1/devices/" + id + "/telemetry?interval=1m&from=" + from;
-            await(id + ": minute rollups complete", Duration.ofSeconds(30),
-                    () -> rows(ROLLUP_ROW, body(minutes)).stream().mapToLong(r -> Long.parseLong(r[2])).sum() == 2L * perDevice);
+            await(
+                    id + ": minute rollups complete",
+                    Duration.ofSeconds(30),
+                    () -> rows(ROLLUP_ROW, body(minutes)).stream()
+                                    .mapToLong(r -> Long.parseLong(r[2]))
+                                    .sum()
+                            == 2L * perDevice);
             List<String[]> rollups = rows(ROLLUP_ROW, body(minutes));
             assertEquals(expected.size(), rollups.size(), "one rollup per minute and metric");
             for (String[] r : rollups) {
@@ -121,12 +133,24 @@ class TelemetryPipelineIT extends WithGateway {
             }
             // hours and days summarise the same values
             String hours = body("/api/v1/devices/" + id + "/telemetry?interval=1h&from=" + from);
-            await(id + ": hour rollups complete", Duration.ofSeconds(30),
-                    () -> rows(ROLLUP_ROW, body("/api/v1/devices/" + id + "/telemetry?interval=1h&from=" + from))
-                            .stream().mapToLong(r -> Long.parseLong(r[2])).sum() == 2L * perDevice);
+            await(
+                    id + ": hour rollups complete",
+                    Duration.ofSeconds(30),
+                    () ->
+                            rows(ROLLUP_ROW, body("/api/v1/devices/" + id + "/telemetry?interval=1h&from=" + from))
+                                            .stream()
+                                            .mapToLong(r -> Long.parseLong(r[2]))
+                                            .sum()
+                                    == 2L * perDevice);
             String days = body("/api/v1/devices/" + id + "/telemetry?interval=1d&metric=temperature&from=" + from);
-            double max = values.stream().filter(v -> v[1].equals("temperature")).mapToDouble(v -> Double.parseDouble(v[2])).max().orElseThrow();
-            assertTrue(rows(ROLLUP_ROW, days).stream().anyMatch(r -> Double.parseDouble(r[4]) == max), days + " vs " + hours);
+            double max = values.stream()
+                    .filter(v -> v[1].equals("temperature"))
+                    .mapToDouble(v -> Double.parseDouble(v[2]))
+                    .max()
+                    .orElseThrow();
+            assertTrue(
+                    rows(ROLLUP_ROW, days).stream().anyMatch(r -> Double.parseDouble(r[4]) == max),
+                    days + " vs " + hours);
         }
     }
 
@@ -136,7 +160,8 @@ class TelemetryPipelineIT extends WithGateway {
         MqttAsyncClient device = connect(id, field(create(id, "{}").body(), "primaryKey"));
         // above the platform's 256 KB, below the gateway's 1 MiB: the platform refuses it and keeps it
         String big = "{\"blob\":\"" + "x".repeat(300 * 1024) + "\"}";
-        Map<String, String> bad = new TreeMap<>(Map.ofEntries(Map.entry("b-big", big),
+        Map<String, String> bad = new TreeMap<>(Map.ofEntries(
+                Map.entry("b-big", big),
                 Map.entry("b-text", "hello"),
                 Map.entry("b-array", "[1,2,3]"),
                 Map.entry("b-string", "{\"temperature\":\"hot\"}"),
@@ -167,19 +192,33 @@ class TelemetryPipelineIT extends WithGateway {
         device.close();
 
         int goodCount = good;
-        String path = "/api/v1/devices/" + id + "/telemetry?from=" + Instant.now().minus(1, ChronoUnit.HOURS);
-        await("every good message stored", Duration.ofSeconds(30), () -> rows(VALUE_ROW, body(path)).size() == goodCount);
+        String path =
+                "/api/v1/devices/" + id + "/telemetry?from=" + Instant.now().minus(1, ChronoUnit.HOURS);
+        await(
+                "every good message stored",
+                Duration.ofSeconds(30),
+                () -> rows(VALUE_ROW, body(path)).size() == goodCount);
         String rejectedPath = "/api/v1/devices/" + id + "/rejected";
-        await("every bad message kept", Duration.ofSeconds(30),
+        await(
+                "every bad message kept",
+                Duration.ofSeconds(30),
                 () -> body(rejectedPath).split("\"reason\"").length - 1 == bad.size());
         String rejected = body(rejectedPath);
-        Map<String, String> reasons = Map.ofEntries(Map.entry("b-big", "payload too large: 307"),
-                Map.entry("b-text", "not JSON"), Map.entry("b-array", "not a JSON object but array"),
-                Map.entry("b-string", "has a string value"), Map.entry("b-nested", "has a object value"),
-                Map.entry("b-nan", "not JSON"), Map.entry("b-future", "in the future"), Map.entry("b-past", "in the past"),
-                Map.entry("b-name", "not allowed"), Map.entry("b-empty", "no metric values"), Map.entry("b-utf8", "not UTF-8"));
+        Map<String, String> reasons = Map.ofEntries(
+                Map.entry("b-big", "payload too large: 307"),
+                Map.entry("b-text", "not JSON"),
+                Map.entry("b-array", "not a JSON object but array"),
+                Map.entry("b-string", "has a string value"),
+                Map.entry("b-nested", "has a object value"),
+                Map.entry("b-nan", "not JSON"),
+                Map.entry("b-future", "in the future"),
+                Map.entry("b-past", "in the past"),
+                Map.entry("b-name", "not allowed"),
+                Map.entry("b-empty", "no metric values"),
+                Map.entry("b-utf8", "not UTF-8"));
         for (Map.Entry<String, String> r : reasons.entrySet()) {
-            Matcher m = Pattern.compile("\"messageId\":\"" + r.getKey() + "\",.*?\"reason\":\"([^\"]*)\"").matcher(rejected);
+            Matcher m = Pattern.compile("\"messageId\":\"" + r.getKey() + "\",.*?\"reason\":\"([^\"]*)\"")
+                    .matcher(rejected);
             assertTrue(m.find(), r.getKey() + " kept: " + rejected);
             assertTrue(m.group(1).contains(r.getValue()), r.getKey() + ": reason '" + m.group(1) + "'");
         }
@@ -192,16 +231,25 @@ class TelemetryPipelineIT extends WithGateway {
         String from = ts.minus(1, ChronoUnit.HOURS).toString();
         String path = "/api/v1/devices/" + id + "/telemetry?from=" + from;
         MqttAsyncClient first = connect(id, field(create(id, "{}").body(), "primaryKey"));
-        publish(first, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":1.5}").waitForCompletion(30_000);
-        await("the first device's reading is stored", Duration.ofSeconds(30), () -> rows(VALUE_ROW, body(path)).size() == 1);
+        publish(first, id, "$.mid=m-1", "{\"ts\":\"" + ts + "\",\"temperature\":1.5}")
+                .waitForCompletion(30_000);
+        await(
+                "the first device's reading is stored",
+                Duration.ofSeconds(30),
+                () -> rows(VALUE_ROW, body(path)).size() == 1);
         first.disconnect().waitForCompletion(10_000);
         first.close();
 
-        assertEquals(204, Platform.sendJson("DELETE", "/api/v1/devices/" + id, ADMIN, "").statusCode());
+        assertEquals(
+                204,
+                Platform.sendJson("DELETE", "/api/v1/devices/" + id, ADMIN, "").statusCode());
         MqttAsyncClient second = connect(id, field(create(id, "{}").body(), "primaryKey"));
         // the same message id as the deleted device's: a new device's first message, not a duplicate
-        publish(second, id, "$.mid=m-1", "{\"ts\":\"" + ts.plusSeconds(1) + "\",\"temperature\":2.5}").waitForCompletion(30_000);
-        await("the new device's reading is stored", Duration.ofSeconds(30),
+        publish(second, id, "$.mid=m-1", "{\"ts\":\"" + ts.plusSeconds(1) + "\",\"temperature\":2.5}")
+                .waitForCompletion(30_000);
+        await(
+                "the new device's reading is stored",
+                Duration.ofSeconds(30),
                 () -> rows(VALUE_ROW, body(path)).stream().anyMatch(r -> r[2].equals("2.5")));
         List<String[]> values = rows(VALUE_ROW, body(path));
         assertEquals(1, values.size(), "the deleted device's history went with it: " + body(path));
@@ -213,7 +261,8 @@ class TelemetryPipelineIT extends WithGateway {
         return connectedAsyncDevice(id, key);
     }
 
-    private static IMqttToken publish(MqttAsyncClient device, String id, String properties, String payload) throws Exception {
+    private static IMqttToken publish(MqttAsyncClient device, String id, String properties, String payload)
+            throws Exception {
         MqttMessage m = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
         m.setQos(1);
         return device.publish("devices/" + id + "/messages/events/" + properties, m);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,12 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import jakarta.annotation.Resource;
-import jakarta.inject.Inject;
-
 import org.iotplatform.infrastructure.persistence.DatabaseStatus;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
@@ -80,7 +77,11 @@ class TelemetryRetentionIT {
                 for (int days : new int[] {40, 20, 1}) {
                     value(c, d, now.minus(Duration.ofDays(days)));
                 }
-                exec(c, "insert into device_metric (device_id, metric, first_seen) values (?, 'level', ?)", d.value(), ts(now));
+                exec(
+                        c,
+                        "insert into device_metric (device_id, metric, first_seen) values (?, 'level', ?)",
+                        d.value(),
+                        ts(now));
             }
             value(c, global, ancient);
             message(c, global, "old", now.minus(Duration.ofDays(70)));
@@ -100,11 +101,18 @@ class TelemetryRetentionIT {
             assertEquals(List.of(20L, 1L), ages(c, global, now), "global 30 days: " + report);
             assertEquals(List.of(1L), ages(c, shorter, now), "own 10 days");
             assertEquals(List.of(40L, 20L, 1L), ages(c, longer, now), "own 60 days");
-            assertEquals(0, count(c, "select count(*) from telemetry_value where device_id = ? and ts < '2026-01-01'", global.value()));
+            assertEquals(
+                    0,
+                    count(
+                            c,
+                            "select count(*) from telemetry_value where device_id = ? and ts < '2026-01-01'",
+                            global.value()));
 
             List<String> partitions = partitions(c);
             // dropped by this run or by the scheduled one that ran after deployment
-            assertFalse(partitions.contains("p_history"), "the partition older than every retention is dropped: " + partitions);
+            assertFalse(
+                    partitions.contains("p_history"),
+                    "the partition older than every retention is dropped: " + partitions);
             LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             for (int ahead = 0; ahead <= 3; ahead++) {
                 String name = today.plusDays(ahead).format(DateTimeFormatter.ofPattern("'p'yyyyMMdd"));
@@ -112,16 +120,25 @@ class TelemetryRetentionIT {
             }
             assertEquals("p_future", partitions.get(partitions.size() - 1));
 
-            assertEquals(List.of("new"), strings(c, "select message_id from telemetry_message where device_id = ?", global.value()),
+            assertEquals(
+                    List.of("new"),
+                    strings(c, "select message_id from telemetry_message where device_id = ?", global.value()),
                     "message records go with the longest retention (60 days)");
-            assertEquals(List.of("1d|1000", "1h|100", "1m|50"), strings(c,
-                    "select concat(period, '|', datediff(utc_timestamp(), bucket)) from telemetry_rollup where device_id = ? order by period",
-                    global.value()), "minute rollups 90 days, hour rollups 2 years, day rollups for ever");
-            assertEquals(List.of("new"), strings(c, "select message_id from rejected_message where device_id = ?", global.value()));
+            assertEquals(
+                    List.of("1d|1000", "1h|100", "1m|50"),
+                    strings(
+                            c,
+                            "select concat(period, '|', datediff(utc_timestamp(), bucket)) from telemetry_rollup where device_id = ? order by period",
+                            global.value()),
+                    "minute rollups 90 days, hour rollups 2 years, day rollups for ever");
+            assertEquals(
+                    List.of("new"),
+                    strings(c, "select message_id from rejected_message where device_id = ?", global.value()));
         }
         // a second run has nothing left to do
         TelemetryRetention.Report again = retention.runNow();
-        assertTrue(again.partitionsCreated().isEmpty() && again.partitionsDropped().isEmpty(), again.toString());
+        assertTrue(
+                again.partitionsCreated().isEmpty() && again.partitionsDropped().isEmpty(), again.toString());
     }
 
     private DeviceId device(String id, Optional<Integer> days) {
@@ -138,23 +155,42 @@ class TelemetryRetentionIT {
     }
 
     private static void value(Connection c, DeviceId d, Instant at) throws SQLException {
-        exec(c, "insert into telemetry_value (device_id, metric, ts, message_id, value) values (?, 'level', ?, ?, 1)",
-                d.value(), ts(at), "m-" + at.toEpochMilli());
+        exec(
+                c,
+                "insert into telemetry_value (device_id, metric, ts, message_id, value) values (?, 'level', ?, ?, 1)",
+                d.value(),
+                ts(at),
+                "m-" + at.toEpochMilli());
     }
 
     private static void message(Connection c, DeviceId d, String id, Instant storedAt) throws SQLException {
-        exec(c, "insert into telemetry_message (device_id, message_id, ts, received_at, stored_at) values (?, ?, ?, ?, ?)",
-                d.value(), id, ts(storedAt), ts(storedAt), ts(storedAt));
+        exec(
+                c,
+                "insert into telemetry_message (device_id, message_id, ts, received_at, stored_at) values (?, ?, ?, ?, ?)",
+                d.value(),
+                id,
+                ts(storedAt),
+                ts(storedAt),
+                ts(storedAt));
     }
 
     private static void rollup(Connection c, DeviceId d, String period, Instant bucket) throws SQLException {
-        exec(c, "insert into telemetry_rollup (device_id, metric, period, bucket, samples, total, min_value, max_value)"
-                + " values (?, 'level', ?, ?, 1, 1, 1, 1)", d.value(), period, ts(bucket.truncatedTo(ChronoUnit.DAYS)));
+        exec(
+                c,
+                "insert into telemetry_rollup (device_id, metric, period, bucket, samples, total, min_value, max_value)"
+                        + " values (?, 'level', ?, ?, 1, 1, 1, 1)",
+                d.value(),
+                period,
+                ts(bucket.truncatedTo(ChronoUnit.DAYS)));
     }
 
     private static void rejected(Connection c, DeviceId d, String id, Instant at) throws SQLException {
-        exec(c, "insert into rejected_message (device_id, message_id, received_at, reason, payload_size) values (?, ?, ?, 'test', 0)",
-                d.value(), id, ts(at));
+        exec(
+                c,
+                "insert into rejected_message (device_id, message_id, received_at, reason, payload_size) values (?, ?, ?, 'test', 0)",
+                d.value(),
+                id,
+                ts(at));
     }
 
     private static void exec(Connection c, String sql, Object... parameters) throws SQLException {
@@ -177,11 +213,13 @@ class TelemetryRetentionIT {
     /** Ages in whole days of the device's stored values, oldest first. */
     private static List<Long> ages(Connection c, DeviceId d, Instant now) throws SQLException {
         List<Long> ages = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("select ts from telemetry_value where device_id = ? order by ts")) {
+        try (PreparedStatement q =
+                c.prepareStatement("select ts from telemetry_value where device_id = ? order by ts")) {
             q.setString(1, d.value());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    ages.add(Duration.between(rs.getTimestamp(1, UTC).toInstant(), now).toDays());
+                    ages.add(Duration.between(rs.getTimestamp(1, UTC).toInstant(), now)
+                            .toDays());
                 }
             }
         }
@@ -206,7 +244,9 @@ class TelemetryRetentionIT {
     }
 
     private static List<String> partitions(Connection c) throws SQLException {
-        return strings(c, "select partition_name from information_schema.partitions where table_schema = database()"
-                + " and table_name = 'telemetry_value' order by partition_ordinal_position");
+        return strings(
+                c,
+                "select partition_name from information_schema.partitions where table_schema = database()"
+                        + " and table_name = 'telemetry_value' order by partition_ordinal_position");
     }
 }

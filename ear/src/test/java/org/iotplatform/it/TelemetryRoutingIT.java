@@ -10,19 +10,18 @@ import static org.iotplatform.it.Platform.sendJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-
-import com.sun.net.httpserver.HttpServer;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -62,16 +61,38 @@ class TelemetryRoutingIT extends WithGateway {
         Path dir = Files.createTempDirectory("iot-routing-");
         String run = newId("r");
         try {
-            assertEquals(400, sendJson("POST", "/api/v1/routes", ADMIN, route(run + "-bad", "temperature >", "http",
-                    "http://localhost:1/x")).statusCode(), "an incomplete condition is refused");
-            assertEquals(400, sendJson("POST", "/api/v1/routes", ADMIN, route(run + "-bad", "temperature > 1", "file",
-                    "relative/dir")).statusCode(), "a relative directory is refused");
-            // outbound targets an admin may not pick (test.sh: iot.routing.allowed-hosts=localhost, file-directory=/tmp)
-            for (String[] refused : new String[][] {{"http", "http://169.254.169.254/latest/meta-data/"},
-                    {"http", "http://internal.example.com/hook"}, {"file", "/etc/cron.d"},
-                    {"file", dir + "?fileExist=Append"}, {"http", "http://localhost:1/{{iot.db.password}}"}}) {
-                HttpResponse<String> r = sendJson("POST", "/api/v1/routes", ADMIN, route(run + "-refused", "temperature > 1",
-                        refused[0], refused[1]));
+            assertEquals(
+                    400,
+                    sendJson(
+                                    "POST",
+                                    "/api/v1/routes",
+                                    ADMIN,
+                                    route(run + "-bad", "temperature >", "http", "http://localhost:1/x"))
+                            .statusCode(),
+                    "an incomplete condition is refused");
+            assertEquals(
+                    400,
+                    sendJson(
+                                    "POST",
+                                    "/api/v1/routes",
+                                    ADMIN,
+                                    route(run + "-bad", "temperature > 1", "file", "relative/dir"))
+                            .statusCode(),
+                    "a relative directory is refused");
+            // outbound targets an admin may not pick (test.sh: iot.routing.allowed-hosts=localhost,
+            // file-directory=/tmp)
+            for (String[] refused : new String[][] {
+                {"http", "http://169.254.169.254/latest/meta-data/"},
+                {"http", "http://internal.example.com/hook"},
+                {"file", "/etc/cron.d"},
+                {"file", dir + "?fileExist=Append"},
+                {"http", "http://localhost:1/{{iot.db.password}}"}
+            }) {
+                HttpResponse<String> r = sendJson(
+                        "POST",
+                        "/api/v1/routes",
+                        ADMIN,
+                        route(run + "-refused", "temperature > 1", refused[0], refused[1]));
                 assertEquals(400, r.statusCode(), refused[1] + ": " + r.body());
             }
 
@@ -79,12 +100,39 @@ class TelemetryRoutingIT extends WithGateway {
             String hot = run + "-hot";
             String alerts = run + "-alerts";
             String down = run + "-down";
-            assertEquals(201, sendJson("POST", "/api/v1/routes", ADMIN, route(hot,
-                    "temperature > 80 and device = " + id, "http", "http://localhost:" + webhook.getAddress().getPort() + "/hook")).statusCode());
-            assertEquals(201, sendJson("POST", "/api/v1/routes", ADMIN, route(alerts,
-                    "alert = true and device = " + id, "file", dir.toString())).statusCode());
-            assertEquals(201, sendJson("POST", "/api/v1/routes", ADMIN, route(down,
-                    "temperature > 0 and device = " + id, "http", "http://localhost:" + closedPort() + "/nowhere")).statusCode());
+            assertEquals(
+                    201,
+                    sendJson(
+                                    "POST",
+                                    "/api/v1/routes",
+                                    ADMIN,
+                                    route(
+                                            hot,
+                                            "temperature > 80 and device = " + id,
+                                            "http",
+                                            "http://localhost:"
+                                                    + webhook.getAddress().getPort() + "/hook"))
+                            .statusCode());
+            assertEquals(
+                    201,
+                    sendJson(
+                                    "POST",
+                                    "/api/v1/routes",
+                                    ADMIN,
+                                    route(alerts, "alert = true and device = " + id, "file", dir.toString()))
+                            .statusCode());
+            assertEquals(
+                    201,
+                    sendJson(
+                                    "POST",
+                                    "/api/v1/routes",
+                                    ADMIN,
+                                    route(
+                                            down,
+                                            "temperature > 0 and device = " + id,
+                                            "http",
+                                            "http://localhost:" + closedPort() + "/nowhere"))
+                            .statusCode());
 
             String key = field(create(id, "{}").body(), "primaryKey");
             MqttClient device = connectedDevice(id, key);
@@ -98,18 +146,30 @@ class TelemetryRoutingIT extends WithGateway {
             await("two hot messages posted to the webhook", Duration.ofSeconds(30), () -> posts.size() >= 2);
             Thread.sleep(1500);
             assertEquals(2, posts.size(), "only the matching messages: " + posts);
-            assertTrue(posts.stream().anyMatch(p -> p.contains("\"messageId\":\"t2\"") && p.contains("\"temperature\":85.5")), posts.toString());
-            assertTrue(posts.stream().allMatch(p -> p.contains("\"deviceId\":\"" + id + "\"") && p.contains("\"route\":\"" + hot + "\"")));
+            assertTrue(
+                    posts.stream()
+                            .anyMatch(p -> p.contains("\"messageId\":\"t2\"") && p.contains("\"temperature\":85.5")),
+                    posts.toString());
+            assertTrue(posts.stream()
+                    .allMatch(
+                            p -> p.contains("\"deviceId\":\"" + id + "\"") && p.contains("\"route\":\"" + hot + "\"")));
             assertTrue(routeHeaders.stream().allMatch(hot::equals), routeHeaders.toString());
 
-            await("one alert written to a file", Duration.ofSeconds(30), () -> files(dir).size() == 1);
-            assertTrue(Files.readString(files(dir).get(0)).contains("\"alert\":1.0"), Files.readString(files(dir).get(0)));
+            await(
+                    "one alert written to a file",
+                    Duration.ofSeconds(30),
+                    () -> files(dir).size() == 1);
+            assertTrue(
+                    Files.readString(files(dir).get(0)).contains("\"alert\":1.0"),
+                    Files.readString(files(dir).get(0)));
 
             String hotView = get("/api/v1/routes/" + hot, ADMIN).body();
             assertTrue(hotView.contains("\"delivered\":2") && hotView.contains("\"pending\":0"), hotView);
 
             // the endpoint that is down: every message kept, attempts counted with the reason
-            await("failures recorded", Duration.ofSeconds(30),
+            await(
+                    "failures recorded",
+                    Duration.ofSeconds(30),
                     () -> !body("/api/v1/routes/" + down).contains("\"failedAttempts\":0"));
             String downView = get("/api/v1/routes/" + down, ADMIN).body();
             assertTrue(downView.contains("\"pending\":4") && downView.contains("\"delivered\":0"), downView);

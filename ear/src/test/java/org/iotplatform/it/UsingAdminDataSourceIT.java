@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -35,8 +34,13 @@ class UsingAdminDataSourceIT {
     void theApplicationRunsOnThePoolTheAdministratorDefined() throws Exception {
         String user = System.getenv("IOT_DB_USER");
         String password = System.getenv("IOT_DB_PASSWORD");
-        Platform.asadmin("create-jdbc-connection-pool", "--datasourceclassname", "org.mariadb.jdbc.MariaDbDataSource",
-                "--restype", "javax.sql.DataSource", "--property",
+        Platform.asadmin(
+                "create-jdbc-connection-pool",
+                "--datasourceclassname",
+                "org.mariadb.jdbc.MariaDbDataSource",
+                "--restype",
+                "javax.sql.DataSource",
+                "--property",
                 "url=jdbc\\:mariadb\\://localhost\\:3306/iot_test_admin:user=" + user + ":password=" + password,
                 "it-admin-pool");
         Platform.asadmin("create-jdbc-resource", "--connectionpoolid", "it-admin-pool", "jdbc/it-admin");
@@ -50,7 +54,10 @@ class UsingAdminDataSourceIT {
             // every migration ran there too: the newest version is the number of migration files in db/
             assertTrue(status.contains("\"schemaVersion\":\"" + migrationFiles() + "\""), "migrated there: " + status);
             // the first admin was created in the administrator's database, and signs in
-            assertEquals(200, Platform.get("/api/v1/me", Platform.basic("admin", Platform.ADMIN_PASSWORD)).statusCode());
+            assertEquals(
+                    200,
+                    Platform.get("/api/v1/me", Platform.basic("admin", Platform.ADMIN_PASSWORD))
+                            .statusCode());
         } finally {
             deployer.undeploy(DEPLOYMENT);
             Platform.asadmin("delete-system-property", "iot.datasource");
@@ -61,7 +68,8 @@ class UsingAdminDataSourceIT {
 
     private static long migrationFiles() throws java.io.IOException {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../db/src/main/resources/db/migration"))) {
-            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+            return files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .count();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -39,7 +38,8 @@ abstract class WithGateway {
     static MqttConnectionOptions deviceOptions(String id, String key) throws Exception {
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setUserName("iothub.local/" + id + "/?api-version=2021-04-12");
-        o.setPassword(DeviceRegistryIT.sasToken(id, key, Instant.now().plusSeconds(3600)).getBytes(StandardCharsets.UTF_8));
+        o.setPassword(DeviceRegistryIT.sasToken(id, key, Instant.now().plusSeconds(3600))
+                .getBytes(StandardCharsets.UTF_8));
         o.setSocketFactory(gateway.deviceTls().getSocketFactory());
         o.setReceiveMaximum(1000);
         return o;
@@ -54,14 +54,18 @@ abstract class WithGateway {
 
     /** The same, with Paho's asynchronous client, for many publishes in flight. */
     static MqttAsyncClient connectedAsyncDevice(String id, String key) throws Exception {
-        MqttAsyncClient device = new MqttAsyncClient("ssl://localhost:" + GatewayProcess.MQTTS_PORT, id, new MemoryPersistence());
+        MqttAsyncClient device =
+                new MqttAsyncClient("ssl://localhost:" + GatewayProcess.MQTTS_PORT, id, new MemoryPersistence());
         device.connect(deviceOptions(id, key)).waitForCompletion(30_000);
         return device;
     }
 
     /** Waits until the platform's telemetry route is connected to the gateway. */
     static void awaitIngress(Duration timeout) throws InterruptedException {
-        await("the telemetry ingress is connected to the gateway", timeout, () -> routeStarted("telemetry-mqtt-ingress-1"));
+        await(
+                "the telemetry ingress is connected to the gateway",
+                timeout,
+                () -> routeStarted("telemetry-mqtt-ingress-1"));
     }
 
     /**

@@ -1,10 +1,9 @@
 package org.iotplatform.audit;
 
-import java.time.Clock;
-import java.util.List;
-
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * Records operator actions. Joins the caller's transaction, so an action and its audit entry
@@ -24,15 +23,12 @@ public class AuditTrail {
     }
 
     /** An action for {@link #recordAll}. */
-    public record Action(String actor, String action, String target, String detail) {
-    }
+    public record Action(String actor, String action, String target, String detail) {}
 
     /** Records several actions in one batch (as {@link #record} each, at the same time). */
     public void recordAll(List<Action> actions) {
         java.time.Instant now = clock.instant();
-        log.appendAll(actions.stream()
-                .map(a -> entry(now, a))
-                .toList());
+        log.appendAll(actions.stream().map(a -> entry(now, a)).toList());
     }
 
     private static AuditEntry entry(java.time.Instant at, Action a) {

@@ -4,12 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.iotplatform.infrastructure.concurrent.CommandThreads;
 import org.iotplatform.registry.DeviceConnected;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.twin.DeviceTwins;
-
-import java.util.logging.Logger;
 
 /**
  * What waits for a device goes out when it comes online, once the registry has recorded that: queued
@@ -19,31 +18,31 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CommandDeliveries {
 
-   private static final Logger LOG = Logger.getLogger(CommandDeliveries.class.getName());
+    private static final Logger LOG = Logger.getLogger(CommandDeliveries.class.getName());
 
-   @Inject
-   CloudToDeviceMessages messages;
+    @Inject
+    CloudToDeviceMessages messages;
 
-   @Inject
-   DeviceTwins twins;
+    @Inject
+    DeviceTwins twins;
 
-   @Inject
-   CommandThreads executor;
+    @Inject
+    CommandThreads executor;
 
-   void connected(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnected event) {
-      executor.execute(() -> deliver(event.deviceId()));
-   }
+    void connected(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceConnected event) {
+        executor.execute(() -> deliver(event.deviceId()));
+    }
 
-   private void deliver(DeviceId id) {
-      try {
-         messages.deviceConnected(id);
-      } catch (RuntimeException e) {
-         LOG.warning(() -> "queued messages not sent to " + id + ": " + e.getMessage());
-      }
-      try {
-         twins.deviceConnected(id);
-      } catch (RuntimeException e) {
-         LOG.warning(() -> "desired properties not sent to " + id + ": " + e.getMessage());
-      }
-   }
+    private void deliver(DeviceId id) {
+        try {
+            messages.deviceConnected(id);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "queued messages not sent to " + id + ": " + e.getMessage());
+        }
+        try {
+            twins.deviceConnected(id);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "desired properties not sent to " + id + ": " + e.getMessage());
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.iotplatform.commanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,22 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class UnsentMessages {
 
-   private final Set<Long> ids = ConcurrentHashMap.newKeySet();
+    private final Set<Long> ids = ConcurrentHashMap.newKeySet();
 
-   public void add(Long id) {
-      if (id != null) {
-         ids.add(id);
-      }
-   }
+    public void add(Long id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
 
-   /** Takes them all: each is added again if it fails again. */
-   public List<Long> takeAll() {
-      List<Long> taken = List.copyOf(ids);
-      ids.removeAll(taken);
-      return taken;
-   }
+    /** Takes them all: each is added again if it fails again. */
+    public List<Long> takeAll() {
+        List<Long> taken = List.copyOf(ids);
+        ids.removeAll(taken);
+        return taken;
+    }
 
-   public int size() {
-      return ids.size();
-   }
+    public int size() {
+        return ids.size();
+    }
 }

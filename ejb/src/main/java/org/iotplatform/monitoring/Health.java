@@ -6,20 +6,23 @@ package org.iotplatform.monitoring;
  * are connected and none reports a fault, {@code EMPTY} when it has no enabled device at all.
  */
 public enum Health {
-   DOWN, DEGRADED, OK, EMPTY;
+    DOWN,
+    DEGRADED,
+    OK,
+    EMPTY;
 
-   public static Health of(int enabled, int connected, int faulted) {
-      if (enabled <= 0) {
-         return EMPTY;
-      }
-      if (connected <= 0) {
-         return DOWN;
-      }
-      return connected < enabled || faulted > 0 ? DEGRADED : OK;
-   }
+    public static Health of(int enabled, int connected, int faulted) {
+        if (enabled <= 0) {
+            return EMPTY;
+        }
+        if (connected <= 0) {
+            return DOWN;
+        }
+        return connected < enabled || faulted > 0 ? DEGRADED : OK;
+    }
 
-   /** The worse of two. */
-   public Health worse(Health other) {
-      return other.ordinal() < ordinal() ? other : this;
-   }
+    /** The worse of two. */
+    public Health worse(Health other) {
+        return other.ordinal() < ordinal() ? other : this;
+    }
 }

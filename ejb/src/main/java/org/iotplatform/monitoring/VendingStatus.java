@@ -9,19 +9,19 @@ import java.util.OptionalDouble;
  */
 public record VendingStatus(DeviceSnapshot machine, List<Integer> stock, List<Integer> slotsToRefill, boolean tooWarm) {
 
-   public boolean needsRefill() {
-      return !slotsToRefill.isEmpty();
-   }
+    public boolean needsRefill() {
+        return !slotsToRefill.isEmpty();
+    }
 
-   public int lowestStock() {
-      return stock.stream().mapToInt(Integer::intValue).min().orElse(0);
-   }
+    public int lowestStock() {
+        return stock.stream().mapToInt(Integer::intValue).min().orElse(0);
+    }
 
-   public OptionalDouble cabinetTemperature() {
-      return machine.value("cabinetTemperature").map(OptionalDouble::of).orElse(OptionalDouble.empty());
-   }
+    public OptionalDouble cabinetTemperature() {
+        return machine.value("cabinetTemperature").map(OptionalDouble::of).orElse(OptionalDouble.empty());
+    }
 
-   public String site() {
-      return machine.tag("site").orElse("");
-   }
+    public String site() {
+        return machine.tag("site").orElse("");
+    }
 }

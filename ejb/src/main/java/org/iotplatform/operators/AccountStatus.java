@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** A disabled account keeps its history but can no longer sign in. */
 public enum AccountStatus {
-    ENABLED, DISABLED;
+    ENABLED,
+    DISABLED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

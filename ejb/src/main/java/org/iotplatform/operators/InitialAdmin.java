@@ -1,9 +1,5 @@
 package org.iotplatform.operators;
 
-import java.security.SecureRandom;
-import java.util.Optional;
-import java.util.logging.Logger;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -11,7 +7,9 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,8 +40,9 @@ public class InitialAdmin {
     void ensureAccounts() {
         ensureAdmin();
         // the device gateway's identity exists only when a password for it is configured
-        gatewayPassword.filter(p -> !p.isBlank()).ifPresent(p ->
-                accounts.ensureServiceAccount(new Username("gateway"), Role.GATEWAY, new Password(p)));
+        gatewayPassword
+                .filter(p -> !p.isBlank())
+                .ifPresent(p -> accounts.ensureServiceAccount(new Username("gateway"), Role.GATEWAY, new Password(p)));
     }
 
     private void ensureAdmin() {

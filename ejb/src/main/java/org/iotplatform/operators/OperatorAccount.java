@@ -1,8 +1,5 @@
 package org.iotplatform.operators;
 
-import java.time.Instant;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -11,7 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.Objects;
 import org.iotplatform.operators.jpa.AccountStatusConverter;
 import org.iotplatform.operators.jpa.RoleConverter;
 import org.iotplatform.operators.jpa.UsernameConverter;

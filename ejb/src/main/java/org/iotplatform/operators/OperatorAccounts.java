@@ -1,15 +1,13 @@
 package org.iotplatform.operators;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.audit.AuditTrail;
 
@@ -74,13 +72,17 @@ public class OperatorAccounts {
     }
 
     /** Applies the changes that are present; absent ones are left as they are. */
-    public OperatorAccount change(Username username, Optional<AccountStatus> status, Optional<Role> role,
-                                  Optional<Password> password, String actor) {
-        OperatorAccount account = repository.find(username)
-                .orElseThrow(() -> new AccountNotFoundException(username));
+    public OperatorAccount change(
+            Username username,
+            Optional<AccountStatus> status,
+            Optional<Role> role,
+            Optional<Password> password,
+            String actor) {
+        OperatorAccount account = repository.find(username).orElseThrow(() -> new AccountNotFoundException(username));
         if (account.role() == Role.GATEWAY) {
-            throw new InvalidAccountException("'" + username.value() + "' is an internal service account; it is managed by"
-                    + " the platform's configuration (iot.gateway.password), not by operators");
+            throw new InvalidAccountException(
+                    "'" + username.value() + "' is an internal service account; it is managed by"
+                            + " the platform's configuration (iot.gateway.password), not by operators");
         }
         role.ifPresent(OperatorAccounts::requirePersonRole);
         status.ifPresent(s -> {
@@ -126,10 +128,12 @@ public class OperatorAccounts {
         }
         return verified.roleOf(name, password, () -> {
             Optional<OperatorAccount> account = repository.find(name);
-            boolean matches = checks.check(() -> passwordHash.verify(password.toCharArray(),
+            boolean matches = checks.check(() -> passwordHash.verify(
+                    password.toCharArray(),
                     account.map(OperatorAccount::passwordHash).orElse(decoyHash)));
             return matches && account.isPresent() && account.get().isEnabled()
-                    ? Optional.of(account.get().role()) : Optional.empty();
+                    ? Optional.of(account.get().role())
+                    : Optional.empty();
         });
     }
 
@@ -185,7 +189,8 @@ public class OperatorAccounts {
             return;
         }
         OperatorAccount account = existing.get();
-        if (!account.isEnabled() || account.role() != role
+        if (!account.isEnabled()
+                || account.role() != role
                 || !passwordHash.verify(password.value().toCharArray(), account.passwordHash())) {
             account.changeStatus(AccountStatus.ENABLED, clock.instant());
             account.changeRole(role, clock.instant());

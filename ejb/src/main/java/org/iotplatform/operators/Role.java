@@ -19,6 +19,7 @@ public enum Role {
 
     /** Role names as the container and the API see them. */
     public static final String ADMIN_NAME = "admin";
+
     public static final String OPERATOR_NAME = "operator";
     public static final String VIEWER_NAME = "viewer";
     public static final String GATEWAY_NAME = "gateway";
@@ -34,7 +35,6 @@ public enum Role {
         return Arrays.stream(values())
                 .filter(r -> r.value().equalsIgnoreCase(value == null ? "" : value.trim()))
                 .findFirst()
-                .orElseThrow(() -> new InvalidAccountException(
-                        "role must be one of admin, operator, viewer, gateway"));
+                .orElseThrow(() -> new InvalidAccountException("role must be one of admin, operator, viewer, gateway"));
     }
 }

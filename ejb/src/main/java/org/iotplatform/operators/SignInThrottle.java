@@ -1,14 +1,12 @@
 package org.iotplatform.operators;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,8 +22,7 @@ public class SignInThrottle {
     private static final Duration FORGET_AFTER = Duration.ofMinutes(15);
     private static final int MAX_TRACKED = 100_000;
 
-    private record Failures(int count, Instant last, Instant blockedUntil) {
-    }
+    private record Failures(int count, Instant last, Instant blockedUntil) {}
 
     @Inject
     Clock clock;
@@ -65,8 +62,8 @@ public class SignInThrottle {
             forgetQuiet(now);
         }
         Failures account = byAccount.compute(key(username), (k, f) -> next(f, now, freeFailures, maxAccountDelay));
-        Failures fromAddress = byAddress.compute(String.valueOf(address),
-                (k, f) -> next(f, now, freeFailuresPerAddress, maxAddressDelay));
+        Failures fromAddress = byAddress.compute(
+                String.valueOf(address), (k, f) -> next(f, now, freeFailuresPerAddress, maxAddressDelay));
         Duration a = remaining(account, now);
         Duration b = remaining(fromAddress, now);
         return a.compareTo(b) >= 0 ? a : b;

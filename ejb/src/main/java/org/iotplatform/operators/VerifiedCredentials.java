@@ -1,5 +1,8 @@
 package org.iotplatform.operators;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -14,14 +17,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,8 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class VerifiedCredentials {
 
-    private record Entry(Username username, Role role, Instant expires, AtomicBoolean refreshing) {
-    }
+    private record Entry(Username username, Role role, Instant expires, AtomicBoolean refreshing) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Optional<Role>>> verifying = new ConcurrentHashMap<>();
@@ -117,7 +113,9 @@ public class VerifiedCredentials {
         if (entries.size() > 10_000) {
             entries.clear(); // bound memory against credential stuffing; the cost is a re-hash
         }
-        entries.put(fingerprint, new Entry(username, role, clock.instant().plus(Duration.ofSeconds(ttlSeconds)), new AtomicBoolean()));
+        entries.put(
+                fingerprint,
+                new Entry(username, role, clock.instant().plus(Duration.ofSeconds(ttlSeconds)), new AtomicBoolean()));
     }
 
     void forget(Username username) {

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether a device is connected now, as every direct method asks before it is sent. A device read as
@@ -21,55 +20,56 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ConnectedDevices {
 
-   /** Beyond this many remembered devices, the expired are swept out (and all, if that is not enough). */
-   static final int MAX_REMEMBERED = 100_000;
+    /** Beyond this many remembered devices, the expired are swept out (and all, if that is not enough). */
+    static final int MAX_REMEMBERED = 100_000;
 
-   @Inject
-   DeviceRepository devices;
+    @Inject
+    DeviceRepository devices;
 
-   @Inject
-   Clock clock;
+    @Inject
+    Clock clock;
 
-   @Inject
-   @ConfigProperty(name = "iot.methods.connection-cache-ms", defaultValue = "1000")
-   long rememberMillis;
+    @Inject
+    @ConfigProperty(name = "iot.methods.connection-cache-ms", defaultValue = "1000")
+    long rememberMillis;
 
-   /** Device -> until when (epoch millis) it counts as connected without asking again. */
-   private final Map<DeviceId, Long> connectedUntil = new ConcurrentHashMap<>();
+    /** Device -> until when (epoch millis) it counts as connected without asking again. */
+    private final Map<DeviceId, Long> connectedUntil = new ConcurrentHashMap<>();
 
-   /** @throws DeviceNotFoundException no such device */
-   public boolean isConnected(DeviceId id) {
-      long now = clock.millis();
-      Long until = connectedUntil.get(id);
-      if (until != null && now < until) {
-         return true;
-      }
-      boolean connected = devices.connectionState(id).orElseThrow(() -> new DeviceNotFoundException(id)) == ConnectionState.CONNECTED;
-      if (connected && rememberMillis > 0) {
-         if (connectedUntil.size() >= MAX_REMEMBERED) {
-            sweep(now);
-         }
-         connectedUntil.put(id, now + rememberMillis);
-      } else {
-         connectedUntil.remove(id);
-      }
-      return connected;
-   }
+    /** @throws DeviceNotFoundException no such device */
+    public boolean isConnected(DeviceId id) {
+        long now = clock.millis();
+        Long until = connectedUntil.get(id);
+        if (until != null && now < until) {
+            return true;
+        }
+        boolean connected = devices.connectionState(id).orElseThrow(() -> new DeviceNotFoundException(id))
+                == ConnectionState.CONNECTED;
+        if (connected && rememberMillis > 0) {
+            if (connectedUntil.size() >= MAX_REMEMBERED) {
+                sweep(now);
+            }
+            connectedUntil.put(id, now + rememberMillis);
+        } else {
+            connectedUntil.remove(id);
+        }
+        return connected;
+    }
 
-   /** The device was disabled or deleted: the next question goes to the database. */
-   public void forget(DeviceId id) {
-      connectedUntil.remove(id);
-   }
+    /** The device was disabled or deleted: the next question goes to the database. */
+    public void forget(DeviceId id) {
+        connectedUntil.remove(id);
+    }
 
-   /** After the commit: a read between the disconnect and its commit may have remembered it connected. */
-   void disconnected(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisconnected event) {
-      forget(event.deviceId());
-   }
+    /** After the commit: a read between the disconnect and its commit may have remembered it connected. */
+    void disconnected(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeviceDisconnected event) {
+        forget(event.deviceId());
+    }
 
-   private void sweep(long now) {
-      connectedUntil.values().removeIf(until -> until <= now);
-      if (connectedUntil.size() >= MAX_REMEMBERED) {
-         connectedUntil.clear();
-      }
-   }
+    private void sweep(long now) {
+        connectedUntil.values().removeIf(until -> until <= now);
+        if (connectedUntil.size() >= MAX_REMEMBERED) {
+            connectedUntil.clear();
+        }
+    }
 }

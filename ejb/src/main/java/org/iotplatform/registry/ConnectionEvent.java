@@ -1,7 +1,5 @@
 package org.iotplatform.registry;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,7 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
 import org.iotplatform.registry.jpa.DeviceIdConverter;
 
 /** A device connecting to or disconnecting from a gateway, as the gateway reported it. */
@@ -19,7 +17,9 @@ public class ConnectionEvent {
 
     /** What happened. {@code ACTIVITY} reports (coalesced by the gateway) only refresh the last activity time. */
     public enum Kind {
-        CONNECTED, DISCONNECTED, ACTIVITY;
+        CONNECTED,
+        DISCONNECTED,
+        ACTIVITY;
 
         public static Kind of(String value) {
             try {
@@ -57,8 +57,8 @@ public class ConnectionEvent {
         // for JPA
     }
 
-    public ConnectionEvent(DeviceId deviceId, Kind kind, Instant occurredAt, String protocol, String reason,
-                           String remoteAddress) {
+    public ConnectionEvent(
+            DeviceId deviceId, Kind kind, Instant occurredAt, String protocol, String reason, String remoteAddress) {
         this.deviceId = deviceId;
         this.event = kind.name().toLowerCase(java.util.Locale.ROOT);
         this.occurredAt = occurredAt;

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** Whether a device holds a live connection to a gateway, as the gateways last reported. */
 public enum ConnectionState {
-    CONNECTED, DISCONNECTED;
+    CONNECTED,
+    DISCONNECTED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

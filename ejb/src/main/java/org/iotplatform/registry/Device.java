@@ -1,12 +1,5 @@
 package org.iotplatform.registry;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.regex.Pattern;
-
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -21,7 +14,12 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.BatchSize;
 import org.iotplatform.registry.jpa.ConnectionStateConverter;
 import org.iotplatform.registry.jpa.DeviceIdConverter;
@@ -95,8 +93,13 @@ public class Device {
         // for JPA
     }
 
-    public Device(DeviceId deviceId, DeviceStatus status, String primaryKeyEncrypted, String secondaryKeyEncrypted,
-                  Map<String, String> tags, Instant now) {
+    public Device(
+            DeviceId deviceId,
+            DeviceStatus status,
+            String primaryKeyEncrypted,
+            String secondaryKeyEncrypted,
+            Map<String, String> tags,
+            Instant now) {
         this.deviceId = Objects.requireNonNull(deviceId);
         this.status = Objects.requireNonNull(status);
         this.primaryKeyEncrypted = Objects.requireNonNull(primaryKeyEncrypted);
@@ -118,10 +121,12 @@ public class Device {
         }
         tags.forEach((name, value) -> {
             if (name == null || !TAG_NAME.matcher(name).matches()) {
-                throw new InvalidDeviceException("tag names must be 1-64 characters of letters, digits, '_', '.' or '-'");
+                throw new InvalidDeviceException(
+                        "tag names must be 1-64 characters of letters, digits, '_', '.' or '-'");
             }
             if (value == null || value.length() > MAX_TAG_VALUE) {
-                throw new InvalidDeviceException("tag '" + name + "' needs a value of at most " + MAX_TAG_VALUE + " characters");
+                throw new InvalidDeviceException(
+                        "tag '" + name + "' needs a value of at most " + MAX_TAG_VALUE + " characters");
             }
             valid.put(name, value);
         });
@@ -168,7 +173,8 @@ public class Device {
     /** Days of raw telemetry to keep for this device (1 to 3650), or empty for the global setting. */
     public void changeTelemetryRetention(Optional<Integer> days, Instant now) {
         if (days.isPresent() && (days.get() < 1 || days.get() > MAX_RETENTION_DAYS)) {
-            throw new InvalidDeviceException("telemetryRetentionDays must be 1 to " + MAX_RETENTION_DAYS + " (0 for the global setting)");
+            throw new InvalidDeviceException(
+                    "telemetryRetentionDays must be 1 to " + MAX_RETENTION_DAYS + " (0 for the global setting)");
         }
         telemetryRetentionDays = days.orElse(null);
         updatedAt = now;

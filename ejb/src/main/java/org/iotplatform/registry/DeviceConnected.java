@@ -1,5 +1,4 @@
 package org.iotplatform.registry;
 
 /** A device came online (fired inside the transaction that records it; observe after success). */
-public record DeviceConnected(DeviceId deviceId) {
-}
+public record DeviceConnected(DeviceId deviceId) {}

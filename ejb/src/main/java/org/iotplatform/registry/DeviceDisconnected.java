@@ -1,5 +1,4 @@
 package org.iotplatform.registry;
 
 /** A device went offline (fired inside the transaction that records it; observe after success). */
-public record DeviceDisconnected(DeviceId deviceId) {
-}
+public record DeviceDisconnected(DeviceId deviceId) {}

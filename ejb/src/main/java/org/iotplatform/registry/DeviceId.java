@@ -19,7 +19,8 @@ public record DeviceId(String value) implements Comparable<DeviceId> {
                     "deviceId must be 1-128 characters of letters, digits, '-', '.', '_' or ':'");
         }
         if (value.equals(".") || value.equals("..")) {
-            throw new InvalidDeviceException("deviceId cannot be '.' or '..': such a device could not be addressed over HTTP");
+            throw new InvalidDeviceException(
+                    "deviceId cannot be '.' or '..': such a device could not be addressed over HTTP");
         }
     }
 

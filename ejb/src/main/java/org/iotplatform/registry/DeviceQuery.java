@@ -3,11 +3,16 @@ package org.iotplatform.registry;
 import java.util.Optional;
 
 /** Which devices to list; empty parts match everything. {@code idContains} searches ids. */
-public record DeviceQuery(Optional<DeviceStatus> status, Optional<ConnectionState> connectionState,
-                          Optional<String> tagName, Optional<String> tagValue, Optional<String> idContains) {
+public record DeviceQuery(
+        Optional<DeviceStatus> status,
+        Optional<ConnectionState> connectionState,
+        Optional<String> tagName,
+        Optional<String> tagValue,
+        Optional<String> idContains) {
 
     public static DeviceQuery all() {
-        return new DeviceQuery(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new DeviceQuery(
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** Parses {@code name} or {@code name:value} (the REST {@code tag} parameter). */

@@ -1,5 +1,7 @@
 package org.iotplatform.registry;
 
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,12 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import org.iotplatform.audit.AuditTrail;
 
 /**
@@ -37,7 +34,9 @@ public class DeviceRegistry {
 
     /** Which key(s) to replace. */
     public enum KeySelection {
-        PRIMARY, SECONDARY, BOTH;
+        PRIMARY,
+        SECONDARY,
+        BOTH;
 
         public static KeySelection of(String value) {
             try {
@@ -49,9 +48,8 @@ public class DeviceRegistry {
     }
 
     /** A gateway's report about one device. */
-    public record ConnectionReport(String deviceId, String event, Instant at, String protocol, String reason,
-                                   String remoteAddress) {
-    }
+    public record ConnectionReport(
+            String deviceId, String event, Instant at, String protocol, String reason, String remoteAddress) {}
 
     @Inject
     jakarta.enterprise.event.Event<DeviceConnected> connectedEvent;
@@ -89,8 +87,8 @@ public class DeviceRegistry {
         SymmetricKey primary = SymmetricKey.generate();
         SymmetricKey secondary = SymmetricKey.generate();
         DeviceKeyCipher cipher = hub.cipher();
-        devices.store(new Device(id, status, cipher.encrypt(id, primary), cipher.encrypt(id, secondary), tags,
-                clock.instant()));
+        devices.store(new Device(
+                id, status, cipher.encrypt(id, primary), cipher.encrypt(id, secondary), tags, clock.instant()));
         audit.record(actor, "device.created", id.value(), "status=" + status.value());
         return new DeviceCredentials(id, primary, secondary, hub.connectionString(id, primary));
     }
@@ -105,6 +103,7 @@ public class DeviceRegistry {
 
     /** Largest page size of {@link #search}, and last page number (so that page * pageSize stays an int). */
     public static final int MAX_PAGE_SIZE = 1000;
+
     public static final int MAX_PAGE = 1_000_000;
 
     public Page<Device> search(DeviceQuery query, int page, int pageSize) {
@@ -138,7 +137,11 @@ public class DeviceRegistry {
     public Device changeTelemetryRetention(DeviceId id, Optional<Integer> days, String actor) {
         Device device = get(id);
         device.changeTelemetryRetention(days, clock.instant());
-        audit.record(actor, "device.retention-changed", id.value(), days.map(d -> d + " days").orElse("global"));
+        audit.record(
+                actor,
+                "device.retention-changed",
+                id.value(),
+                days.map(d -> d + " days").orElse("global"));
         return device;
     }
 
@@ -160,13 +163,19 @@ public class DeviceRegistry {
         Device device = get(id);
         DeviceKeyCipher cipher = hub.cipher();
         SymmetricKey primary = which == KeySelection.SECONDARY
-                ? cipher.decrypt(id, device.primaryKeyEncrypted()) : SymmetricKey.generate();
+                ? cipher.decrypt(id, device.primaryKeyEncrypted())
+                : SymmetricKey.generate();
         SymmetricKey secondary = which == KeySelection.PRIMARY
-                ? cipher.decrypt(id, device.secondaryKeyEncrypted()) : SymmetricKey.generate();
+                ? cipher.decrypt(id, device.secondaryKeyEncrypted())
+                : SymmetricKey.generate();
         device.replaceKeys(cipher.encrypt(id, primary), cipher.encrypt(id, secondary), clock.instant());
         // tokens signed with the old key must stop working on live connections too
         devices.revoke(new DeviceRevocation(device, "keys-regenerated", clock.instant()));
-        audit.record(actor, "device.keys-regenerated", id.value(), "key=" + which.name().toLowerCase(java.util.Locale.ROOT));
+        audit.record(
+                actor,
+                "device.keys-regenerated",
+                id.value(),
+                "key=" + which.name().toLowerCase(java.util.Locale.ROOT));
         return new DeviceCredentials(id, primary, secondary, hub.connectionString(id, primary));
     }
 
@@ -181,8 +190,8 @@ public class DeviceRegistry {
         DeviceKeyCipher cipher = hub.cipher();
         SymmetricKey primary = cipher.decrypt(device.deviceId(), device.primaryKeyEncrypted());
         SymmetricKey secondary = cipher.decrypt(device.deviceId(), device.secondaryKeyEncrypted());
-        return new DeviceCredentials(device.deviceId(), primary, secondary,
-                hub.connectionString(device.deviceId(), primary));
+        return new DeviceCredentials(
+                device.deviceId(), primary, secondary, hub.connectionString(device.deviceId(), primary));
     }
 
     /** Records that {@code actor} exported every device's keys. */
@@ -197,8 +206,7 @@ public class DeviceRegistry {
                 .toList();
     }
 
-    public record DeviceCredentialsAndDevice(Device device, DeviceCredentials credentials) {
-    }
+    public record DeviceCredentialsAndDevice(Device device, DeviceCredentials credentials) {}
 
     /**
      * Registers every line of one file, or none: all lines are checked first and every error is
@@ -207,9 +215,12 @@ public class DeviceRegistry {
     public DeviceImport.Report importDevices(List<DeviceImport.Line> lines, String actor) {
         List<DeviceImport.LineError> errors = new ArrayList<>();
         Map<DeviceId, DeviceImport.Line> valid = new HashMap<>();
-        record Parsed(DeviceId id, DeviceStatus status, SymmetricKey primary, SymmetricKey secondary,
-                      Map<String, String> tags) {
-        }
+        record Parsed(
+                DeviceId id,
+                DeviceStatus status,
+                SymmetricKey primary,
+                SymmetricKey secondary,
+                Map<String, String> tags) {}
         List<Parsed> parsed = new ArrayList<>();
         Set<DeviceId> seen = new HashSet<>();
         for (DeviceImport.Line line : lines) {
@@ -219,10 +230,12 @@ public class DeviceRegistry {
                     throw new InvalidDeviceException("deviceId appears more than once in the file");
                 }
                 DeviceStatus status = line.status() == null || line.status().isBlank()
-                        ? DeviceStatus.ENABLED : DeviceStatus.of(line.status());
-                SymmetricKey primary = blank(line.primaryKey()) ? SymmetricKey.generate()
-                        : SymmetricKey.fromBase64(line.primaryKey());
-                SymmetricKey secondary = blank(line.secondaryKey()) ? SymmetricKey.generate()
+                        ? DeviceStatus.ENABLED
+                        : DeviceStatus.of(line.status());
+                SymmetricKey primary =
+                        blank(line.primaryKey()) ? SymmetricKey.generate() : SymmetricKey.fromBase64(line.primaryKey());
+                SymmetricKey secondary = blank(line.secondaryKey())
+                        ? SymmetricKey.generate()
                         : SymmetricKey.fromBase64(line.secondaryKey());
                 parsed.add(new Parsed(id, status, primary, secondary, Device.validTags(line.tags())));
                 valid.put(id, line);
@@ -241,8 +254,13 @@ public class DeviceRegistry {
         DeviceKeyCipher cipher = hub.cipher();
         Instant now = clock.instant();
         for (Parsed p : parsed) {
-            devices.store(new Device(p.id(), p.status(), cipher.encrypt(p.id(), p.primary()),
-                    cipher.encrypt(p.id(), p.secondary()), p.tags(), now));
+            devices.store(new Device(
+                    p.id(),
+                    p.status(),
+                    cipher.encrypt(p.id(), p.primary()),
+                    cipher.encrypt(p.id(), p.secondary()),
+                    p.tags(),
+                    now));
         }
         audit.record(actor, "device.imported", null, parsed.size() + " devices");
         return new DeviceImport.Report(parsed.size(), List.of());
@@ -272,13 +290,15 @@ public class DeviceRegistry {
             return Authentication.refused("device disabled");
         }
         DeviceCredentials keys = credentialsOf(device.get());
-        SasToken.Verdict verdict = sas.get().verify(hub.hubHostname(), id, clock.instant(),
-                keys.primaryKey(), keys.secondaryKey());
+        SasToken.Verdict verdict =
+                sas.get().verify(hub.hubHostname(), id, clock.instant(), keys.primaryKey(), keys.secondaryKey());
         return switch (verdict) {
-            case VALID -> sas.get().expiry().isAfter(clock.instant().plus(maxTokenLifetime))
-                    ? Authentication.refused("token valid for longer than the allowed " + maxTokenLifetime
-                            + " (iot.registry.max-token-lifetime)")
-                    : new Authentication(true, "valid", sas.get().expiry(), device.get().incarnation());
+            case VALID ->
+                sas.get().expiry().isAfter(clock.instant().plus(maxTokenLifetime))
+                        ? Authentication.refused("token valid for longer than the allowed " + maxTokenLifetime
+                                + " (iot.registry.max-token-lifetime)")
+                        : new Authentication(
+                                true, "valid", sas.get().expiry(), device.get().incarnation());
             case EXPIRED -> Authentication.refused("token expired");
             case WRONG_RESOURCE -> Authentication.refused("token is for another resource");
             case BAD_SIGNATURE -> Authentication.refused("bad signature");

@@ -1,7 +1,5 @@
 package org.iotplatform.registry;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -9,7 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.time.Instant;
 import org.iotplatform.registry.jpa.DeviceIdConverter;
 
 /**

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** Whether a device may connect. A disabled device keeps its identity and history. */
 public enum DeviceStatus {
-    ENABLED, DISABLED;
+    ENABLED,
+    DISABLED;
 
     public String value() {
         return name().toLowerCase(Locale.ROOT);

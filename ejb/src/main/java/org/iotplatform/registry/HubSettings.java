@@ -1,10 +1,8 @@
 package org.iotplatform.registry;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** How devices address this hub, and the key that protects their keys at rest. */
@@ -38,9 +36,11 @@ public class HubSettings {
     public DeviceKeyCipher cipher() {
         DeviceKeyCipher c = cipher;
         if (c == null) {
-            c = DeviceKeyCipher.fromBase64(masterKey.filter(k -> !k.isBlank()).orElseThrow(() ->
-                    new IllegalStateException("iot.registry.master-key is not configured: device keys cannot be "
-                            + "stored or checked (run.sh generates one; see README)")));
+            c = DeviceKeyCipher.fromBase64(masterKey
+                    .filter(k -> !k.isBlank())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "iot.registry.master-key is not configured: device keys cannot be "
+                                    + "stored or checked (run.sh generates one; see README)")));
             cipher = c;
         }
         return c;

@@ -1,8 +1,7 @@
 package org.iotplatform.registry;
 
-import java.util.List;
-
 import jakarta.ejb.ApplicationException;
+import java.util.List;
 
 /** An import file with at least one bad line: nothing from it was stored. */
 @ApplicationException(rollback = true)

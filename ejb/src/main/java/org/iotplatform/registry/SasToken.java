@@ -20,7 +20,11 @@ public final class SasToken {
 
     /** Why a token was refused; {@link #VALID} when it was not. */
     public enum Verdict {
-        VALID, MALFORMED, EXPIRED, WRONG_RESOURCE, BAD_SIGNATURE
+        VALID,
+        MALFORMED,
+        EXPIRED,
+        WRONG_RESOURCE,
+        BAD_SIGNATURE
     }
 
     private final String rawResource;
@@ -55,8 +59,11 @@ public final class SasToken {
             return Optional.empty();
         }
         try {
-            return Optional.of(new SasToken(sr, URLDecoder.decode(sr, StandardCharsets.UTF_8),
-                    URLDecoder.decode(sig, StandardCharsets.UTF_8), Long.parseLong(se)));
+            return Optional.of(new SasToken(
+                    sr,
+                    URLDecoder.decode(sr, StandardCharsets.UTF_8),
+                    URLDecoder.decode(sig, StandardCharsets.UTF_8),
+                    Long.parseLong(se)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,8 +1,7 @@
 package org.iotplatform.routing;
 
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /**
  * The enabled routes with their parsed conditions, held in memory so matching costs the ingest no
@@ -13,8 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ActiveRoutes {
 
     /** A route as the matcher needs it. */
-    public record Route(long id, String name, RuleCondition condition) {
-    }
+    public record Route(long id, String name, RuleCondition condition) {}
 
     private volatile List<Route> routes;
     private volatile long loadedAtNanos;

@@ -2,7 +2,9 @@ package org.iotplatform.routing;
 
 /** Where a route delivers: an HTTP(S) webhook (POST), an AMQP 1.0 address, or a directory of files. */
 public enum EndpointType {
-    HTTP, AMQP, FILE;
+    HTTP,
+    AMQP,
+    FILE;
 
     public String value() {
         return name().toLowerCase();

@@ -1,5 +1,7 @@
 package org.iotplatform.routing;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -7,10 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,7 +45,7 @@ public class OutboundTargets {
         switch (type) {
             case HTTP -> checkHost(URI.create(t), false);
             case FILE -> fileDirectory(t);
-            case AMQP -> { } // an address on the platform's own broker: RoutingRule allows only a plain address
+            case AMQP -> {} // an address on the platform's own broker: RoutingRule allows only a plain address
         }
     }
 
@@ -64,7 +62,8 @@ public class OutboundTargets {
         Path base = Path.of(fileDirectory).toAbsolutePath().normalize();
         Path dir = Path.of(target).normalize();
         if (!dir.isAbsolute() || !dir.startsWith(base)) {
-            throw new InvalidRuleException("a file target must be a directory below " + base + " (iot.routing.file-directory)");
+            throw new InvalidRuleException(
+                    "a file target must be a directory below " + base + " (iot.routing.file-directory)");
         }
         return dir;
     }
@@ -75,10 +74,13 @@ public class OutboundTargets {
             throw new InvalidRuleException("a webhook URL cannot carry credentials");
         }
         List<String> allowed = java.util.Arrays.stream(allowedHosts.orElse("").split(","))
-                .map(h -> h.trim().toLowerCase(Locale.ROOT)).filter(h -> !h.isEmpty()).toList();
+                .map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty())
+                .toList();
         if (!allowed.isEmpty()) {
             if (allowed.stream().noneMatch(pattern -> matches(pattern, host))) {
-                throw new InvalidRuleException("webhook host '" + host + "' is not on the allow-list (iot.routing.allowed-hosts)");
+                throw new InvalidRuleException(
+                        "webhook host '" + host + "' is not on the allow-list (iot.routing.allowed-hosts)");
             }
             return; // listed by an administrator: even an internal address is meant
         }

@@ -1,9 +1,5 @@
 package org.iotplatform.routing;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.regex.Pattern;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -11,6 +7,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.net.URI;
+import java.time.Instant;
+import java.util.regex.Pattern;
 
 /** A route: telemetry matching {@link #condition()} goes to the endpoint; counts its deliveries. */
 @Entity
@@ -61,8 +60,7 @@ public class RoutingRule {
     @Column(name = "version", nullable = false)
     private long version;
 
-    protected RoutingRule() {
-    }
+    protected RoutingRule() {}
 
     public RoutingRule(String name, String condition, EndpointType type, String target, boolean enabled, Instant now) {
         if (name == null || !NAME.matcher(name).matches()) {
@@ -102,7 +100,8 @@ public class RoutingRule {
             }
             case AMQP -> {
                 if (!AMQP_ADDRESS.matcher(target.trim()).matches()) {
-                    throw new InvalidRuleException("an amqp target is an address of letters, digits, '_', '.', '-', '/'");
+                    throw new InvalidRuleException(
+                            "an amqp target is an address of letters, digits, '_', '.', '-', '/'");
                 }
             }
             case FILE -> {

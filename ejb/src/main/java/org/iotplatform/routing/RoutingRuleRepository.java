@@ -3,7 +3,6 @@ package org.iotplatform.routing;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import org.iotplatform.telemetry.TelemetryMessage;
 
 /** Where routes and their outbox are kept. */
@@ -20,8 +19,7 @@ public interface RoutingRuleRepository {
     void remove(RoutingRule rule);
 
     /** A matched message for a route, in the caller's transaction. */
-    record Match(long ruleId, TelemetryMessage message, String body) {
-    }
+    record Match(long ruleId, TelemetryMessage message, String body) {}
 
     void enqueue(List<Match> matches, Instant now);
 

@@ -1,11 +1,9 @@
 package org.iotplatform.routing;
 
-import java.time.Clock;
-import java.util.List;
-
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-
+import java.time.Clock;
+import java.util.List;
 import org.iotplatform.audit.AuditTrail;
 
 /** Operators' routes: defined, changed, switched on and off, removed; every change audited. */
@@ -35,7 +33,8 @@ public class RoutingRules {
         return rules.find(name).orElseThrow(() -> new RuleNotFoundException(name));
     }
 
-    public RoutingRule create(String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
+    public RoutingRule create(
+            String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
         if (rules.find(name).isPresent()) {
             throw new InvalidRuleException("a route named '" + name + "' exists already");
         }
@@ -48,7 +47,8 @@ public class RoutingRules {
         return rule;
     }
 
-    public RoutingRule change(String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
+    public RoutingRule change(
+            String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
         RoutingRule rule = get(name);
         RuleCondition.parse(condition);
         targets.check(type, target);
@@ -71,6 +71,7 @@ public class RoutingRules {
     }
 
     private static String describe(RoutingRule r) {
-        return "when " + r.condition() + " -> " + r.endpointType().value() + " " + r.target() + (r.enabled() ? "" : " (disabled)");
+        return "when " + r.condition() + " -> " + r.endpointType().value() + " " + r.target()
+                + (r.enabled() ? "" : " (disabled)");
     }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.iotplatform.telemetry.TelemetryMessage;
 
 /**
@@ -22,7 +21,12 @@ public final class RuleCondition {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-$]{0,127}");
 
     private enum Op {
-        GT(">"), GE(">="), LT("<"), LE("<="), EQ("="), NE("!=");
+        GT(">"),
+        GE(">="),
+        LT("<"),
+        LE("<="),
+        EQ("="),
+        NE("!=");
 
         final String symbol;
 
@@ -92,7 +96,8 @@ public final class RuleCondition {
         int i = 0;
         while (true) {
             if (i + 3 > tokens.size()) {
-                throw new InvalidRuleException("incomplete condition: expected '<metric> <operator> <value>' at the end of '" + text + "'");
+                throw new InvalidRuleException(
+                        "incomplete condition: expected '<metric> <operator> <value>' at the end of '" + text + "'");
             }
             all.add(term(tokens.get(i), tokens.get(i + 1), tokens.get(i + 2)));
             i += 3;
@@ -131,7 +136,8 @@ public final class RuleCondition {
                 try {
                     yield Double.valueOf(literal);
                 } catch (NumberFormatException e) {
-                    throw new InvalidRuleException("metric '" + operand + "' compares with a number, true or false, not '" + literal + "'");
+                    throw new InvalidRuleException(
+                            "metric '" + operand + "' compares with a number, true or false, not '" + literal + "'");
                 }
             }
         };

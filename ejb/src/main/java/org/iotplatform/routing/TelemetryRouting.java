@@ -1,5 +1,12 @@
 package org.iotplatform.routing;
 
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,16 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.spi.JsonProvider;
-
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.telemetry.TelemetryStored;
 
@@ -90,7 +87,8 @@ public class TelemetryRouting {
                 .add("receivedAt", m.receivedAt().toString())
                 .add("values", values)
                 .add("properties", props)
-                .build().toString();
+                .build()
+                .toString();
     }
 
     /** Up to {@code limit} deliveries to make now, leased to the caller for a minute. */
@@ -113,5 +111,4 @@ public class TelemetryRouting {
     static Duration backOff(int attempts) {
         return Duration.ofSeconds(Math.min(600, 1L << Math.min(attempts, 10)));
     }
-
 }

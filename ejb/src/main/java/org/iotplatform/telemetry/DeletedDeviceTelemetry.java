@@ -3,7 +3,6 @@ package org.iotplatform.telemetry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import org.iotplatform.registry.DeviceDeleted;
 
 /**

@@ -3,7 +3,6 @@ package org.iotplatform.telemetry;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.iotplatform.registry.DeviceId;
 
 /**
@@ -13,10 +12,16 @@ import org.iotplatform.registry.DeviceId;
  * @param topic      where it was published, for the record when it is refused
  * @param properties the message's property bag ({@code $.mid}, {@code $.ct}, application properties)
  */
-public record IncomingTelemetry(DeviceId deviceId, Optional<String> messageId, byte[] payload, Instant receivedAt,
-                                String topic, Map<String, String> properties) {
+public record IncomingTelemetry(
+        DeviceId deviceId,
+        Optional<String> messageId,
+        byte[] payload,
+        Instant receivedAt,
+        String topic,
+        Map<String, String> properties) {
 
-    public IncomingTelemetry(DeviceId deviceId, Optional<String> messageId, byte[] payload, Instant receivedAt, String topic) {
+    public IncomingTelemetry(
+            DeviceId deviceId, Optional<String> messageId, byte[] payload, Instant receivedAt, String topic) {
         this(deviceId, messageId, payload, receivedAt, topic, Map.of());
     }
 }

@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 
 /** The rollup periods history can be read at: one minute, one hour, one day (UTC). */
 public enum Interval {
-    MINUTE("1m", ChronoUnit.MINUTES), HOUR("1h", ChronoUnit.HOURS), DAY("1d", ChronoUnit.DAYS);
+    MINUTE("1m", ChronoUnit.MINUTES),
+    HOUR("1h", ChronoUnit.HOURS),
+    DAY("1d", ChronoUnit.DAYS);
 
     private final String code;
     private final ChronoUnit unit;

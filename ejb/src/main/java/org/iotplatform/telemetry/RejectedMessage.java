@@ -1,8 +1,5 @@
 package org.iotplatform.telemetry;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -10,7 +7,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.jpa.DeviceIdConverter;
 
@@ -55,10 +53,14 @@ public class RejectedMessage {
     public RejectedMessage(IncomingTelemetry in, String reason) {
         byte[] raw = in.payload() == null ? new byte[0] : in.payload();
         this.deviceId = in.deviceId();
-        this.messageId = in.messageId().map(m -> m.length() > 128 ? m.substring(0, 128) : m).orElse(null);
+        this.messageId = in.messageId()
+                .map(m -> m.length() > 128 ? m.substring(0, 128) : m)
+                .orElse(null);
         this.receivedAt = in.receivedAt();
         this.reason = reason.length() > 255 ? reason.substring(0, 255) : reason;
-        this.topic = in.topic() == null || in.topic().length() <= 512 ? in.topic() : in.topic().substring(0, 512);
+        this.topic = in.topic() == null || in.topic().length() <= 512
+                ? in.topic()
+                : in.topic().substring(0, 512);
         this.payloadSize = raw.length;
         // lossy on purpose: invalid UTF-8 shows as U+FFFD, so the row is always readable text
         String text = new String(raw, 0, Math.min(raw.length, KEPT_PAYLOAD_CHARS), StandardCharsets.UTF_8);

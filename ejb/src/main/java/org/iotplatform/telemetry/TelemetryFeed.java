@@ -1,5 +1,6 @@
 package org.iotplatform.telemetry;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,9 +9,6 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.iotplatform.registry.DeviceId;
 
 /**

@@ -14,11 +14,14 @@ import java.util.TreeMap;
  */
 public final class TelemetryFlow {
 
-    public enum State { STARTING, FLOWING, STALLED }
+    public enum State {
+        STARTING,
+        FLOWING,
+        STALLED
+    }
 
     /** The newest probe of an instance that arrived, and when. */
-    public record Arrival(long seq, Instant at) {
-    }
+    public record Arrival(long seq, Instant at) {}
 
     /**
      * @param lastArrival  when this instance's newest probe arrived (null before the first)
@@ -70,8 +73,12 @@ public final class TelemetryFlow {
         var oldestMissing = unanswered.firstEntry();
         if (oldestMissing != null && !now.isBefore(oldestMissing.getValue().plus(timeout))) {
             Instant since = oldestMissing.getValue().plus(timeout);
-            status = new Status(State.STALLED, lastArrival, since, "probe " + oldestMissing.getKey() + " sent at "
-                    + oldestMissing.getValue() + " has not arrived within " + timeout);
+            status = new Status(
+                    State.STALLED,
+                    lastArrival,
+                    since,
+                    "probe " + oldestMissing.getKey() + " sent at " + oldestMissing.getValue()
+                            + " has not arrived within " + timeout);
         } else if (lastArrival != null) {
             status = new Status(State.FLOWING, lastArrival, null, "probes arrive");
         } else {

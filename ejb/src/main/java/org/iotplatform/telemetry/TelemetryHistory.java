@@ -1,13 +1,11 @@
 package org.iotplatform.telemetry;
 
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.InvalidDeviceException;
 
@@ -21,8 +19,13 @@ public class TelemetryHistory {
     TelemetryStore store;
 
     /** Hands the values in [from, to) to {@code sink} as they are read, so callers can stream them. */
-    public void values(DeviceId device, Instant from, Instant to, Optional<String> metric, int limit,
-                       Consumer<TelemetryPoint> sink) {
+    public void values(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Optional<String> metric,
+            int limit,
+            Consumer<TelemetryPoint> sink) {
         if (!from.isBefore(to)) {
             throw new InvalidDeviceException("from must be before to");
         }
@@ -33,12 +36,19 @@ public class TelemetryHistory {
      * Rollups of the values in [from, to) per {@code interval} bucket, oldest first. Rollups are kept
      * up to date by {@link TelemetryRollups} a few seconds behind the stream.
      */
-    public void aggregates(DeviceId device, Instant from, Instant to, Optional<String> metric, Interval interval,
-                           int limit, Consumer<TelemetryAggregate> sink) {
+    public void aggregates(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Optional<String> metric,
+            Interval interval,
+            int limit,
+            Consumer<TelemetryAggregate> sink) {
         if (!from.isBefore(to)) {
             throw new InvalidDeviceException("from must be before to");
         }
-        store.aggregates(device, interval.bucketOf(from), to, metric, interval, Math.max(1, Math.min(limit, MAX_ROWS)), sink);
+        store.aggregates(
+                device, interval.bucketOf(from), to, metric, interval, Math.max(1, Math.min(limit, MAX_ROWS)), sink);
     }
 
     /** The newest value of each metric the device has sent, by metric name. */

@@ -1,5 +1,11 @@
 package org.iotplatform.telemetry;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,14 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.infrastructure.transaction.AfterCommit;
 
@@ -29,7 +27,9 @@ import org.iotplatform.infrastructure.transaction.AfterCommit;
 public class TelemetryIngest {
 
     public enum Outcome {
-        STORED, DUPLICATE, REJECTED
+        STORED,
+        DUPLICATE,
+        REJECTED
     }
 
     @Inject
@@ -72,8 +72,8 @@ public class TelemetryIngest {
 
     @PostConstruct
     void init() {
-        policy = new TelemetryPolicy(maxPayloadBytes, maxMetrics, maxFuture,
-                maxPast.compareTo(retention) < 0 ? maxPast : retention);
+        policy = new TelemetryPolicy(
+                maxPayloadBytes, maxMetrics, maxFuture, maxPast.compareTo(retention) < 0 ? maxPast : retention);
     }
 
     public Outcome ingest(IncomingTelemetry in) {

@@ -3,5 +3,4 @@ package org.iotplatform.telemetry;
 import java.time.Instant;
 
 /** One stored value of one metric. */
-public record TelemetryPoint(Instant ts, String metric, double value) {
-}
+public record TelemetryPoint(Instant ts, String metric, double value) {}

@@ -1,5 +1,12 @@
 package org.iotplatform.telemetry;
 
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,14 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import jakarta.json.Json;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonParsingException;
 
 /**
  * What a telemetry message must be: a UTF-8 JSON object of at most {@link #maxPayloadBytes}, whose
@@ -53,7 +52,8 @@ public final class TelemetryPolicy {
     public TelemetryMessage check(IncomingTelemetry in, Instant now) throws RejectedTelemetryException {
         byte[] payload = in.payload() == null ? new byte[0] : in.payload();
         if (payload.length > maxPayloadBytes) {
-            throw new RejectedTelemetryException("payload too large: " + payload.length + " bytes > " + maxPayloadBytes);
+            throw new RejectedTelemetryException(
+                    "payload too large: " + payload.length + " bytes > " + maxPayloadBytes);
         }
         String messageId = in.messageId().orElse(null);
         if (messageId != null && !MESSAGE_ID.matcher(messageId).matches()) {
@@ -81,13 +81,18 @@ public final class TelemetryPolicy {
         if (values.size() > maxMetrics) {
             throw new RejectedTelemetryException("too many metrics: " + values.size() + " > " + maxMetrics);
         }
-        return new TelemetryMessage(in.deviceId(), messageId != null ? messageId : "gen-" + UUID.randomUUID(),
-                timestamp, in.receivedAt(), values);
+        return new TelemetryMessage(
+                in.deviceId(),
+                messageId != null ? messageId : "gen-" + UUID.randomUUID(),
+                timestamp,
+                in.receivedAt(),
+                values);
     }
 
     private static JsonObject parseObject(byte[] payload) throws RejectedTelemetryException {
         try {
-            StandardCharsets.UTF_8.newDecoder()
+            StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(payload));
         } catch (CharacterCodingException e) {
@@ -102,7 +107,8 @@ public final class TelemetryPolicy {
             throw new RejectedTelemetryException("not JSON");
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new RejectedTelemetryException("not a JSON object but " + value.getValueType().name().toLowerCase());
+            throw new RejectedTelemetryException(
+                    "not a JSON object but " + value.getValueType().name().toLowerCase());
         }
         return value.asJsonObject();
     }
@@ -122,8 +128,9 @@ public final class TelemetryPolicy {
             case FALSE -> {
                 return 0;
             }
-            default -> throw new RejectedTelemetryException("metric '" + name + "' has a "
-                    + value.getValueType().name().toLowerCase() + " value; numbers and booleans only");
+            default ->
+                throw new RejectedTelemetryException("metric '" + name + "' has a "
+                        + value.getValueType().name().toLowerCase() + " value; numbers and booleans only");
         }
     }
 
@@ -138,10 +145,12 @@ public final class TelemetryPolicy {
             throw new RejectedTelemetryException("ts is not an ISO-8601 UTC time (e.g. 2026-11-26T10:00:00Z)");
         }
         if (ts.isAfter(now.plus(maxFuture))) {
-            throw new RejectedTelemetryException("ts " + ts + " is more than " + maxFuture.toMinutes() + " minutes in the future");
+            throw new RejectedTelemetryException(
+                    "ts " + ts + " is more than " + maxFuture.toMinutes() + " minutes in the future");
         }
         if (ts.isBefore(now.minus(maxPast))) {
-            throw new RejectedTelemetryException("ts " + ts + " is more than " + maxPast.toDays() + " days in the past");
+            throw new RejectedTelemetryException(
+                    "ts " + ts + " is more than " + maxPast.toDays() + " days in the past");
         }
         return ts;
     }

@@ -1,10 +1,9 @@
 package org.iotplatform.telemetry;
 
-import java.time.Clock;
-import java.util.Optional;
-
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
 
 /** The transactions around {@link IngestProbes}: recording an arrived probe, reading the newest. */
 @Stateless

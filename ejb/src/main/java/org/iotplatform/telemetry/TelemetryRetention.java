@@ -1,17 +1,5 @@
 package org.iotplatform.telemetry;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -24,7 +12,17 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
@@ -45,9 +43,13 @@ public class TelemetryRetention {
     private static final int DAYS_AHEAD = 3;
 
     /** What one run did. */
-    public record Report(List<String> partitionsCreated, List<String> partitionsDropped, long valuesDeleted,
-                         long messagesDeleted, long rollupsDeleted, long rejectedDeleted) {
-    }
+    public record Report(
+            List<String> partitionsCreated,
+            List<String> partitionsDropped,
+            long valuesDeleted,
+            long messagesDeleted,
+            long rollupsDeleted,
+            long rejectedDeleted) {}
 
     @Resource
     TimerService timers;
@@ -90,7 +92,8 @@ public class TelemetryRetention {
     @PostConstruct
     void schedule() {
         // first run soon after start: the coming days' partitions must exist before data for them arrives
-        timers.createIntervalTimer(Duration.ofSeconds(30).toMillis(), every.toMillis(), new TimerConfig("telemetry-retention", false));
+        timers.createIntervalTimer(
+                Duration.ofSeconds(30).toMillis(), every.toMillis(), new TimerConfig("telemetry-retention", false));
     }
 
     @Timeout
@@ -116,7 +119,8 @@ public class TelemetryRetention {
 
         int globalDays = (int) retention.toDays();
         Map<DeviceId, Integer> overrides = registry.telemetryRetentionOverrides();
-        int longest = overrides.values().stream().mapToInt(Integer::intValue).max().orElse(globalDays);
+        int longest =
+                overrides.values().stream().mapToInt(Integer::intValue).max().orElse(globalDays);
         longest = Math.max(longest, globalDays);
         // a partition goes when even the longest-keeping device no longer needs it
         List<String> dropped = housekeeping.dropPartitionsBefore(today.minusDays(longest));
@@ -131,7 +135,9 @@ public class TelemetryRetention {
         long messages = housekeeping.deleteMessages(now.minus(Duration.ofDays(longest)));
         long rollups = housekeeping.deleteRollups(Interval.MINUTE, now.minus(minuteRollups))
                 + housekeeping.deleteRollups(Interval.HOUR, now.minus(hourRollups))
-                + dayRollups.map(d -> housekeeping.deleteRollups(Interval.DAY, now.minus(d))).orElse(0L);
+                + dayRollups
+                        .map(d -> housekeeping.deleteRollups(Interval.DAY, now.minus(d)))
+                        .orElse(0L);
         long rejected = housekeeping.deleteRejected(now.minus(rejectedRetention));
         return new Report(created, dropped, values, messages, rollups, rejected);
     }

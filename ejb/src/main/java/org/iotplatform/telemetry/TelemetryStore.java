@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import org.iotplatform.registry.DeviceId;
 
 /** Where telemetry and refused messages are kept. */
@@ -23,11 +22,23 @@ public interface TelemetryStore {
     void erase(DeviceId device);
 
     /** Values of a device in [from, to), oldest first, optionally of one metric, handed over one by one. */
-    void history(DeviceId device, Instant from, Instant to, Optional<String> metric, int limit, Consumer<TelemetryPoint> sink);
+    void history(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Optional<String> metric,
+            int limit,
+            Consumer<TelemetryPoint> sink);
 
     /** Rollups from {@code from} (a bucket start) to {@code to}, oldest first. */
-    void aggregates(DeviceId device, Instant from, Instant to, Optional<String> metric, Interval interval, int limit,
-                    Consumer<TelemetryAggregate> sink);
+    void aggregates(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Optional<String> metric,
+            Interval interval,
+            int limit,
+            Consumer<TelemetryAggregate> sink);
 
     List<TelemetryPoint> latest(DeviceId device);
 

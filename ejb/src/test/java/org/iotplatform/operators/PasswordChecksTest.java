@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 class PasswordChecksTest {
@@ -37,7 +36,8 @@ class PasswordChecksTest {
         CompletableFuture<Void> first = CompletableFuture.runAsync(slowCheck);
         CompletableFuture<Void> second = CompletableFuture.runAsync(slowCheck);
         assertTrue(running.await(5, TimeUnit.SECONDS), "two checks run side by side");
-        assertThrows(PasswordChecksBusyException.class, () -> checks.check(() -> true), "a third waits, then is refused");
+        assertThrows(
+                PasswordChecksBusyException.class, () -> checks.check(() -> true), "a third waits, then is refused");
         release.countDown();
         first.get(5, TimeUnit.SECONDS);
         second.get(5, TimeUnit.SECONDS);

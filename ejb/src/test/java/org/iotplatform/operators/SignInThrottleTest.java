@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
@@ -45,7 +44,10 @@ class SignInThrottleTest {
         assertEquals(Duration.ofSeconds(1), throttle.failed("admin", "10.0.0.9"));
         assertEquals(Duration.ofSeconds(2), throttle.failed("admin", "10.0.0.9"));
         assertEquals(Duration.ofSeconds(4), throttle.failed("admin", "10.0.0.9"));
-        assertEquals(Duration.ofSeconds(4), throttle.waitBeforeAttempt("ADMIN", "10.0.0.9"), "names compare case-insensitively");
+        assertEquals(
+                Duration.ofSeconds(4),
+                throttle.waitBeforeAttempt("ADMIN", "10.0.0.9"),
+                "names compare case-insensitively");
         now = now.plusSeconds(4);
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("admin", "10.0.0.9"));
     }
@@ -55,7 +57,8 @@ class SignInThrottleTest {
         for (int i = 0; i < 20; i++) {
             throttle.failed("admin", "203.0.113.7");
         }
-        assertEquals(Duration.ofMinutes(5), throttle.waitBeforeAttempt("someone", "203.0.113.7"), "the attacker's address");
+        assertEquals(
+                Duration.ofMinutes(5), throttle.waitBeforeAttempt("someone", "203.0.113.7"), "the attacker's address");
         assertEquals(Duration.ofSeconds(30), throttle.waitBeforeAttempt("admin", "10.0.0.1"), "the admin elsewhere");
         now = now.plusSeconds(30);
         assertEquals(Duration.ZERO, throttle.waitBeforeAttempt("admin", "10.0.0.1"));

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
 import org.junit.jupiter.api.Test;
 
 class VerifiedCredentialsTest {
@@ -30,9 +29,17 @@ class VerifiedCredentialsTest {
     private VerifiedCredentials credentials() {
         VerifiedCredentials c = new VerifiedCredentials();
         c.clock = new Clock() {
-            public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            public Clock withZone(ZoneId zone) { return this; }
-            public Instant instant() { return now; }
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now;
+            }
         };
         c.ttlSeconds = 60;
         c.init();
@@ -59,7 +66,8 @@ class VerifiedCredentialsTest {
         try {
             List<Future<Optional<Role>>> answers = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
-                answers.add(callers.submit(() -> c.roleOf(ALICE, "secret-password", slowHash(release, Optional.of(Role.OPERATOR)))));
+                answers.add(callers.submit(
+                        () -> c.roleOf(ALICE, "secret-password", slowHash(release, Optional.of(Role.OPERATOR)))));
             }
             Thread.sleep(300); // all of them are waiting now
             release.countDown();
@@ -83,7 +91,9 @@ class VerifiedCredentialsTest {
         // the first caller refreshes; while it does (flag taken), others are answered from memory
         assertEquals(Optional.of(Role.ADMIN), c.roleOf(ALICE, "secret-password", () -> {
             hashes.incrementAndGet();
-            assertEquals(Optional.of(Role.ADMIN), c.roleOf(ALICE, "secret-password", slowHash(none, Optional.empty())),
+            assertEquals(
+                    Optional.of(Role.ADMIN),
+                    c.roleOf(ALICE, "secret-password", slowHash(none, Optional.empty())),
                     "another caller meanwhile");
             return Optional.of(Role.ADMIN);
         }));
@@ -97,13 +107,17 @@ class VerifiedCredentialsTest {
     void wrongPasswordsAndChangedAccountsAreNotRemembered() {
         VerifiedCredentials c = credentials();
         CountDownLatch none = new CountDownLatch(0);
-        assertTrue(c.roleOf(ALICE, "wrong-password", slowHash(none, Optional.empty())).isEmpty());
-        assertTrue(c.roleOf(ALICE, "wrong-password", slowHash(none, Optional.empty())).isEmpty());
+        assertTrue(c.roleOf(ALICE, "wrong-password", slowHash(none, Optional.empty()))
+                .isEmpty());
+        assertTrue(c.roleOf(ALICE, "wrong-password", slowHash(none, Optional.empty()))
+                .isEmpty());
         assertEquals(2, hashes.get(), "a failure is checked again each time");
 
         c.roleOf(ALICE, "secret-password", slowHash(none, Optional.of(Role.VIEWER)));
         c.forget(ALICE);
-        assertTrue(c.roleOf(ALICE, "secret-password", slowHash(none, Optional.empty())).isEmpty(),
+        assertTrue(
+                c.roleOf(ALICE, "secret-password", slowHash(none, Optional.empty()))
+                        .isEmpty(),
                 "after a change to the account the password is checked again");
         assertEquals(4, hashes.get());
     }

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 class ConnectedDevicesTest {
@@ -27,8 +26,8 @@ class ConnectedDevicesTest {
     private ConnectedDevices connectedDevices(long rememberMillis) {
         ConnectedDevices c = new ConnectedDevices();
         // only connectionState is asked; anything else would be a mistake of the class under test
-        c.devices = (DeviceRepository) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DeviceRepository.class},
-                (proxy, method, args) -> {
+        c.devices = (DeviceRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {DeviceRepository.class}, (proxy, method, args) -> {
                     if (!method.getName().equals("connectionState")) {
                         throw new UnsupportedOperationException(method.getName());
                     }
@@ -36,9 +35,17 @@ class ConnectedDevicesTest {
                     return Optional.ofNullable(stored.get((DeviceId) args[0]));
                 });
         c.clock = new Clock() {
-            public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            public Clock withZone(java.time.ZoneId zone) { return this; }
-            public Instant instant() { return now; }
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now;
+            }
         };
         c.rememberMillis = rememberMillis;
         return c;

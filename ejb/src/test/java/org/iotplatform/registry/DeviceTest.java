@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 class DeviceTest {
@@ -14,7 +13,8 @@ class DeviceTest {
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
 
     private static Device device() {
-        return new Device(new DeviceId("pump-001"), DeviceStatus.ENABLED, "v1:a", "v1:b", Map.of("station", "north"), T0);
+        return new Device(
+                new DeviceId("pump-001"), DeviceStatus.ENABLED, "v1:a", "v1:b", Map.of("station", "north"), T0);
     }
 
     @Test

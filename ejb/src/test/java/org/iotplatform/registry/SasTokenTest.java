@@ -8,10 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import org.junit.jupiter.api.Test;
 
 class SasTokenTest {
@@ -27,13 +25,16 @@ class SasTokenTest {
         String sr = URLEncoder.encode(resource, StandardCharsets.UTF_8);
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(Base64.getDecoder().decode(base64Key), "HmacSHA256"));
-        String sig = Base64.getEncoder().encodeToString(
-                mac.doFinal((sr + "\n" + expiry).getBytes(StandardCharsets.UTF_8)));
-        return "SharedAccessSignature sr=" + sr + "&sig=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) + "&se=" + expiry;
+        String sig =
+                Base64.getEncoder().encodeToString(mac.doFinal((sr + "\n" + expiry).getBytes(StandardCharsets.UTF_8)));
+        return "SharedAccessSignature sr=" + sr + "&sig=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) + "&se="
+                + expiry;
     }
 
     private SasToken.Verdict verify(String token) {
-        return SasToken.parse(token).map(t -> t.verify(HUB, PUMP, NOW, primary, secondary)).orElse(SasToken.Verdict.MALFORMED);
+        return SasToken.parse(token)
+                .map(t -> t.verify(HUB, PUMP, NOW, primary, secondary))
+                .orElse(SasToken.Verdict.MALFORMED);
     }
 
     @Test
@@ -41,13 +42,18 @@ class SasTokenTest {
         long se = NOW.plusSeconds(3600).getEpochSecond();
         assertEquals(SasToken.Verdict.VALID, verify(sdkToken("iothub.local/devices/pump-001", primary.base64(), se)));
         assertEquals(SasToken.Verdict.VALID, verify(sdkToken("iothub.local/devices/pump-001", secondary.base64(), se)));
-        assertEquals(NOW.plusSeconds(3600), SasToken.parse(sdkToken("iothub.local/devices/pump-001", primary.base64(), se)).orElseThrow().expiry());
+        assertEquals(
+                NOW.plusSeconds(3600),
+                SasToken.parse(sdkToken("iothub.local/devices/pump-001", primary.base64(), se))
+                        .orElseThrow()
+                        .expiry());
     }
 
     @Test
     void ownTokensMatchTheSdkFormat() throws Exception {
         Instant expiry = NOW.plusSeconds(60);
-        assertEquals(sdkToken("iothub.local/devices/pump-001", primary.base64(), expiry.getEpochSecond()),
+        assertEquals(
+                sdkToken("iothub.local/devices/pump-001", primary.base64(), expiry.getEpochSecond()),
                 SasToken.create(HUB, PUMP, primary, expiry));
     }
 
@@ -55,11 +61,18 @@ class SasTokenTest {
     void expiredWrongKeyWrongDeviceAndGarbageAreRefused() throws Exception {
         long past = NOW.minusSeconds(1).getEpochSecond();
         long future = NOW.plusSeconds(3600).getEpochSecond();
-        assertEquals(SasToken.Verdict.EXPIRED, verify(sdkToken("iothub.local/devices/pump-001", primary.base64(), past)));
-        assertEquals(SasToken.Verdict.BAD_SIGNATURE,
-                verify(sdkToken("iothub.local/devices/pump-001", SymmetricKey.generate().base64(), future)));
-        assertEquals(SasToken.Verdict.WRONG_RESOURCE, verify(sdkToken("iothub.local/devices/pump-002", primary.base64(), future)));
-        assertEquals(SasToken.Verdict.WRONG_RESOURCE, verify(sdkToken("otherhub.local/devices/pump-001", primary.base64(), future)));
+        assertEquals(
+                SasToken.Verdict.EXPIRED, verify(sdkToken("iothub.local/devices/pump-001", primary.base64(), past)));
+        assertEquals(
+                SasToken.Verdict.BAD_SIGNATURE,
+                verify(sdkToken(
+                        "iothub.local/devices/pump-001", SymmetricKey.generate().base64(), future)));
+        assertEquals(
+                SasToken.Verdict.WRONG_RESOURCE,
+                verify(sdkToken("iothub.local/devices/pump-002", primary.base64(), future)));
+        assertEquals(
+                SasToken.Verdict.WRONG_RESOURCE,
+                verify(sdkToken("otherhub.local/devices/pump-001", primary.base64(), future)));
         assertEquals(SasToken.Verdict.MALFORMED, verify("Bearer abc"));
         assertEquals(SasToken.Verdict.MALFORMED, verify("SharedAccessSignature sr=x&sig=y"));
         assertEquals(SasToken.Verdict.MALFORMED, verify("SharedAccessSignature sr=x&sig=y&se=notanumber"));
@@ -68,8 +81,12 @@ class SasTokenTest {
 
     @Test
     void aTamperedExpiryBreaksTheSignature() throws Exception {
-        String token = sdkToken("iothub.local/devices/pump-001", primary.base64(), NOW.plusSeconds(60).getEpochSecond());
-        String extended = token.replaceAll("se=\\d+", "se=" + NOW.plusSeconds(999_999).getEpochSecond());
+        String token = sdkToken(
+                "iothub.local/devices/pump-001",
+                primary.base64(),
+                NOW.plusSeconds(60).getEpochSecond());
+        String extended =
+                token.replaceAll("se=\\d+", "se=" + NOW.plusSeconds(999_999).getEpochSecond());
         assertEquals(SasToken.Verdict.BAD_SIGNATURE, verify(extended));
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
-
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,21 @@ class RuleConditionTest {
 
     @Test
     void badConditionsAreRefusedWithTheReason() {
-        assertEquals("condition is required, e.g. temperature > 80",
-                assertThrows(InvalidRuleException.class, () -> RuleCondition.parse(" ")).getMessage());
+        assertEquals(
+                "condition is required, e.g. temperature > 80",
+                assertThrows(InvalidRuleException.class, () -> RuleCondition.parse(" "))
+                        .getMessage());
         assertTrue(assertThrows(InvalidRuleException.class, () -> RuleCondition.parse("temperature >"))
-                .getMessage().contains("incomplete"));
+                .getMessage()
+                .contains("incomplete"));
         assertTrue(assertThrows(InvalidRuleException.class, () -> RuleCondition.parse("temperature ~ 3"))
-                .getMessage().contains("not one of"));
+                .getMessage()
+                .contains("not one of"));
         assertTrue(assertThrows(InvalidRuleException.class, () -> RuleCondition.parse("temperature > hot"))
-                .getMessage().contains("compares with a number"));
+                .getMessage()
+                .contains("compares with a number"));
         assertTrue(assertThrows(InvalidRuleException.class, () -> RuleCondition.parse("temperature > 1 xor a = 2"))
-                .getMessage().contains("'and' or 'or'"));
+                .getMessage()
+                .contains("'and' or 'or'"));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class TelemetryFlowTest {
@@ -17,10 +16,13 @@ class TelemetryFlowTest {
 
     @Test
     void startsUnknownAndFlowsOnceAProbeArrives() {
-        assertEquals(TelemetryFlow.State.STARTING, flow.assess(Optional.empty(), T0).state());
+        assertEquals(
+                TelemetryFlow.State.STARTING, flow.assess(Optional.empty(), T0).state());
         long seq = send(T0);
         assertEquals(100, seq);
-        assertEquals(TelemetryFlow.State.STARTING, flow.assess(Optional.empty(), T0.plusSeconds(29)).state());
+        assertEquals(
+                TelemetryFlow.State.STARTING,
+                flow.assess(Optional.empty(), T0.plusSeconds(29)).state());
         var status = flow.assess(Optional.of(new TelemetryFlow.Arrival(seq, T0.plusSeconds(1))), T0.plusSeconds(31));
         assertEquals(TelemetryFlow.State.FLOWING, status.state());
         assertEquals(T0.plusSeconds(1), status.lastArrival());
@@ -39,20 +41,25 @@ class TelemetryFlowTest {
         assertEquals(T0.plusSeconds(1), stalled.lastArrival());
         long later = send(T0.plusSeconds(40));
         var again = flow.assess(Optional.of(new TelemetryFlow.Arrival(later, T0.plusSeconds(42))), T0.plusSeconds(43));
-        assertEquals(TelemetryFlow.State.FLOWING, again.state(), "probe " + lost + " was lost, but the stream flows again");
+        assertEquals(
+                TelemetryFlow.State.FLOWING, again.state(), "probe " + lost + " was lost, but the stream flows again");
         assertNull(again.stalledSince());
     }
 
     @Test
     void neverAnsweredProbesStallEvenWithoutAnyArrival() {
         send(T0);
-        assertEquals(TelemetryFlow.State.STALLED, flow.assess(Optional.empty(), T0.plusSeconds(30)).state());
+        assertEquals(
+                TelemetryFlow.State.STALLED,
+                flow.assess(Optional.empty(), T0.plusSeconds(30)).state());
     }
 
     @Test
     void probesTheGatewayDidNotTakeDoNotCount() {
         flow.next(); // publish failed: the gateway is down, devices cannot publish either
-        assertEquals(TelemetryFlow.State.STARTING, flow.assess(Optional.empty(), T0.plusSeconds(300)).state());
+        assertEquals(
+                TelemetryFlow.State.STARTING,
+                flow.assess(Optional.empty(), T0.plusSeconds(300)).state());
     }
 
     /** Numbers a probe and counts it as acknowledged by the gateway at {@code at}. */

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-
 import org.iotplatform.registry.DeviceId;
 import org.junit.jupiter.api.Test;
 
@@ -22,18 +21,22 @@ class TelemetryPolicyTest {
     }
 
     private static IncomingTelemetry message(byte[] payload, String mid) {
-        return new IncomingTelemetry(new DeviceId("pump-001"), Optional.ofNullable(mid), payload, NOW,
-                "devices/pump-001/messages/events/");
+        return new IncomingTelemetry(
+                new DeviceId("pump-001"), Optional.ofNullable(mid), payload, NOW, "devices/pump-001/messages/events/");
     }
 
     private String reason(String json) {
-        return assertThrows(RejectedTelemetryException.class, () -> policy.check(message(json, "m"), NOW)).getMessage();
+        return assertThrows(RejectedTelemetryException.class, () -> policy.check(message(json, "m"), NOW))
+                .getMessage();
     }
 
     @Test
     void numbersAndBooleansWithAnOptionalTimestampAreAccepted() throws Exception {
-        TelemetryMessage m = policy.check(message(
-                "{\"ts\":\"2026-11-26T09:59:00Z\",\"temperature\":71.3,\"pressure\":3,\"alarm\":true,\"door\":false}", "m-1"), NOW);
+        TelemetryMessage m = policy.check(
+                message(
+                        "{\"ts\":\"2026-11-26T09:59:00Z\",\"temperature\":71.3,\"pressure\":3,\"alarm\":true,\"door\":false}",
+                        "m-1"),
+                NOW);
         assertEquals(Instant.parse("2026-11-26T09:59:00Z"), m.timestamp());
         assertEquals(Map.of("temperature", 71.3, "pressure", 3.0, "alarm", 1.0, "door", 0.0), m.values());
         assertEquals("m-1", m.messageId());
@@ -61,10 +64,13 @@ class TelemetryPolicyTest {
         assertTrue(reason("{\"ts\":1700000000,\"t\":1}").contains("ISO-8601"));
         byte[] big = ("{\"t\":\"" + "x".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertTrue(assertThrows(RejectedTelemetryException.class, () -> policy.check(message(big, "m"), NOW))
-                .getMessage().startsWith("payload too large"));
+                .getMessage()
+                .startsWith("payload too large"));
         byte[] latin1 = {'{', '"', 't', '"', ':', '1', ',', '"', (byte) 0xe9, '"', ':', '2', '}'};
-        assertEquals("not UTF-8 text", assertThrows(RejectedTelemetryException.class,
-                () -> policy.check(message(latin1, "m"), NOW)).getMessage());
+        assertEquals(
+                "not UTF-8 text",
+                assertThrows(RejectedTelemetryException.class, () -> policy.check(message(latin1, "m"), NOW))
+                        .getMessage());
         StringBuilder many = new StringBuilder("{");
         for (int i = 0; i < 101; i++) {
             many.append(i == 0 ? "" : ",").append("\"m").append(i).append("\":1");

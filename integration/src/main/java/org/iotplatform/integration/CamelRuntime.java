@@ -1,13 +1,5 @@
 package org.iotplatform.integration;
 
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,11 +9,17 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -48,8 +46,7 @@ public class CamelRuntime {
         }
     }
 
-    public record RouteStatus(String id, String status) {
-    }
+    public record RouteStatus(String id, String status) {}
 
     @Resource
     ManagedThreadFactory threads;
@@ -78,7 +75,8 @@ public class CamelRuntime {
             return null;
         });
         camel = context;
-        LOG.info(() -> "Camel " + context.getVersion() + " started with " + context.getRoutes().size() + " routes");
+        LOG.info(() -> "Camel " + context.getVersion() + " started with "
+                + context.getRoutes().size() + " routes");
     }
 
     @PreDestroy
@@ -110,7 +108,8 @@ public class CamelRuntime {
             return new Status("Stopped", List.of());
         }
         List<RouteStatus> routeStatus = context.getRoutes().stream()
-                .map(r -> new RouteStatus(r.getRouteId(),
+                .map(r -> new RouteStatus(
+                        r.getRouteId(),
                         String.valueOf(context.getRouteController().getRouteStatus(r.getRouteId()))))
                 .toList();
         return new Status(context.getStatus().name(), routeStatus);
@@ -123,12 +122,13 @@ public class CamelRuntime {
     private void runOnManagedThread(String what, Step step) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         threads.newThread(() -> {
-            try {
-                done.complete(step.run());
-            } catch (Throwable t) {
-                done.completeExceptionally(t);
-            }
-        }).start();
+                    try {
+                        done.complete(step.run());
+                    } catch (Throwable t) {
+                        done.completeExceptionally(t);
+                    }
+                })
+                .start();
         try {
             done.get(2, TimeUnit.MINUTES);
         } catch (InterruptedException e) {

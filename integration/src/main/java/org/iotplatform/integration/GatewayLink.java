@@ -1,13 +1,10 @@
 package org.iotplatform.integration;
 
-import java.util.Optional;
-
-import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
-import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.Optional;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
+import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

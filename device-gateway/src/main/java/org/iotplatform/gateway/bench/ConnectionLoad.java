@@ -1,5 +1,7 @@
 package org.iotplatform.gateway.bench;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -18,12 +20,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.TrustManagerFactory;
-
-import com.hivemq.client.mqtt.MqttClient;
 import org.iotplatform.gateway.device.DeviceToken;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 
 /**
  * Opens many device connections and holds them: {@code count} devices named
@@ -37,8 +35,7 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
  */
 public final class ConnectionLoad {
 
-    private ConnectionLoad() {
-    }
+    private ConnectionLoad() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = org.iotplatform.gateway.CommandLineOptions.parse(args, 0);
@@ -69,7 +66,8 @@ public final class ConnectionLoad {
             String deviceId = prefix + "-" + String.format(Locale.ROOT, "%06d", first + i);
             String gateway = gateways[i % gateways.length];
             String[] hostPort = gateway.split(":");
-            var builder = MqttClient.builder().useMqttVersion3()
+            var builder = MqttClient.builder()
+                    .useMqttVersion3()
                     .identifier(deviceId)
                     .transportConfig()
                     .serverAddress(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])))
@@ -85,7 +83,8 @@ public final class ConnectionLoad {
             CompletableFuture<?> done = client.connectWith()
                     .cleanSession(true)
                     .keepAlive(300)
-                    .simpleAuth().username(deviceId)
+                    .simpleAuth()
+                    .username(deviceId)
                     .password(DeviceToken.sas(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
                     .applySimpleAuth()
                     .send();
@@ -101,16 +100,32 @@ public final class ConnectionLoad {
         }
         window.acquire(inFlight); // all attempts finished
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "CONNECTED %d of %d in %.1f s (%.0f connects/s), failed %d%n",
-                connected.get(), count, seconds, connected.get() / seconds, failed.get());
+        System.out.printf(
+                Locale.ROOT,
+                "CONNECTED %d of %d in %.1f s (%.0f connects/s), failed %d%n",
+                connected.get(),
+                count,
+                seconds,
+                connected.get() / seconds,
+                failed.get());
 
         Thread.sleep(holdSeconds * 1000L);
-        int stillConnected = (int) clients.stream().filter(c -> c.getState().isConnected()).count();
+        int stillConnected =
+                (int) clients.stream().filter(c -> c.getState().isConnected()).count();
         progress.interrupt();
         StringBuilder gw = new StringBuilder();
         perGateway.forEach((g, n) -> gw.append(g).append('=').append(n.get()).append(' '));
-        System.out.printf(Locale.ROOT, "RESULT source=%s devices=%d connected=%d held=%d failed=%d seconds=%.1f rate=%.0f perGateway=[%s]%n",
-                source, count, connected.get(), stillConnected, failed.get(), seconds, connected.get() / seconds, gw.toString().trim());
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT source=%s devices=%d connected=%d held=%d failed=%d seconds=%.1f rate=%.0f perGateway=[%s]%n",
+                source,
+                count,
+                connected.get(),
+                stillConnected,
+                failed.get(),
+                seconds,
+                connected.get() / seconds,
+                gw.toString().trim());
         System.out.flush();
         for (Mqtt3AsyncClient c : clients) {
             c.disconnect();
@@ -120,17 +135,23 @@ public final class ConnectionLoad {
     }
 
     private static Thread progressPrinter(AtomicInteger connected, AtomicInteger failed, long start) {
-        Thread t = new Thread(() -> {
-            try {
-                while (true) {
-                    Thread.sleep(1000);
-                    System.out.printf(Locale.ROOT, "progress t=%.0fs connected=%d failed=%d%n",
-                            (System.nanoTime() - start) / 1e9, connected.get(), failed.get());
-                }
-            } catch (InterruptedException e) {
-                // finished
-            }
-        }, "progress");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Thread.sleep(1000);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "progress t=%.0fs connected=%d failed=%d%n",
+                                    (System.nanoTime() - start) / 1e9,
+                                    connected.get(),
+                                    failed.get());
+                        }
+                    } catch (InterruptedException e) {
+                        // finished
+                    }
+                },
+                "progress");
         t.setDaemon(true);
         t.start();
         return t;
@@ -140,7 +161,8 @@ public final class ConnectionLoad {
         KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
         ks.load(null, null);
         try (InputStream in = new FileInputStream(caPem)) {
-            ks.setCertificateEntry("ca", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+            ks.setCertificateEntry("ca", (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(ks);

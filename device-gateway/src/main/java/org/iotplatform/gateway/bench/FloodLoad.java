@@ -1,5 +1,8 @@
 package org.iotplatform.gateway.bench;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,10 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import org.iotplatform.gateway.device.DeviceToken;
 
 /**
@@ -31,8 +30,7 @@ import org.iotplatform.gateway.device.DeviceToken;
  */
 public final class FloodLoad {
 
-    private FloodLoad() {
-    }
+    private FloodLoad() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> a = org.iotplatform.gateway.CommandLineOptions.parse(args, 0);
@@ -51,13 +49,20 @@ public final class FloodLoad {
         List<CompletableFuture<?>> connects = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String deviceId = prefix + "-" + String.format(Locale.ROOT, "%06d", i);
-            Mqtt3AsyncClient client = MqttClient.builder().useMqttVersion3().identifier(deviceId)
-                    .serverAddress(address).buildAsync();
+            Mqtt3AsyncClient client = MqttClient.builder()
+                    .useMqttVersion3()
+                    .identifier(deviceId)
+                    .serverAddress(address)
+                    .buildAsync();
             devices.add(client);
-            connects.add(client.connectWith().cleanSession(true).keepAlive(60)
-                    .simpleAuth().username(deviceId)
+            connects.add(client.connectWith()
+                    .cleanSession(true)
+                    .keepAlive(60)
+                    .simpleAuth()
+                    .username(deviceId)
                     .password(DeviceToken.sas(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
-                    .applySimpleAuth().send());
+                    .applySimpleAuth()
+                    .send());
         }
         CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         System.out.printf(Locale.ROOT, "CONNECTED %d devices (MQTT 3.1.1) to %s%n", count, address);
@@ -76,16 +81,30 @@ public final class FloodLoad {
         long lastAcked = 0;
         while (!done.await(1, TimeUnit.SECONDS)) {
             long now = acked.get();
-            System.out.printf(Locale.ROOT, "progress t=%.0fs sent=%d acked=%d failed=%d rate=%d/s%n",
-                    (System.nanoTime() - start) / 1e9, sent.get(), now, failed.get(), now - lastAcked);
+            System.out.printf(
+                    Locale.ROOT,
+                    "progress t=%.0fs sent=%d acked=%d failed=%d rate=%d/s%n",
+                    (System.nanoTime() - start) / 1e9,
+                    sent.get(),
+                    now,
+                    failed.get(),
+                    now - lastAcked);
             lastAcked = now;
             if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
                 break;
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "RESULT run=%s devices=%d sent=%d acked=%d failed=%d seconds=%.1f ackRate=%.0f%n",
-                run, count, sent.get(), acked.get(), failed.get(), seconds, acked.get() / seconds);
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT run=%s devices=%d sent=%d acked=%d failed=%d seconds=%.1f ackRate=%.0f%n",
+                run,
+                count,
+                sent.get(),
+                acked.get(),
+                failed.get(),
+                seconds,
+                acked.get() / seconds);
         System.out.flush();
         for (Mqtt3AsyncClient c : devices) {
             c.disconnect();
@@ -95,13 +114,41 @@ public final class FloodLoad {
     }
 
     /** One device: publishes its next message whenever one of its window is acknowledged, until it sent them all. */
-    private record Device(Mqtt3AsyncClient client, String prefix, String run, int index, int messages,
-                          AtomicLong sent, AtomicLong acked, AtomicLong failed, CountDownLatch done, AtomicInteger position,
-                          AtomicInteger settled) {
+    private record Device(
+            Mqtt3AsyncClient client,
+            String prefix,
+            String run,
+            int index,
+            int messages,
+            AtomicLong sent,
+            AtomicLong acked,
+            AtomicLong failed,
+            CountDownLatch done,
+            AtomicInteger position,
+            AtomicInteger settled) {
 
-        Device(Mqtt3AsyncClient client, String prefix, String run, int index, int messages, AtomicLong sent,
-               AtomicLong acked, AtomicLong failed, CountDownLatch done) {
-            this(client, prefix, run, index, messages, sent, acked, failed, done, new AtomicInteger(), new AtomicInteger());
+        Device(
+                Mqtt3AsyncClient client,
+                String prefix,
+                String run,
+                int index,
+                int messages,
+                AtomicLong sent,
+                AtomicLong acked,
+                AtomicLong failed,
+                CountDownLatch done) {
+            this(
+                    client,
+                    prefix,
+                    run,
+                    index,
+                    messages,
+                    sent,
+                    acked,
+                    failed,
+                    done,
+                    new AtomicInteger(),
+                    new AtomicInteger());
         }
 
         void next() {

@@ -1,5 +1,9 @@
 package org.iotplatform.gateway.bench;
 
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-
-import com.hivemq.client.mqtt.MqttClient;
-import com.hivemq.client.mqtt.datatypes.MqttQos;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.iotplatform.gateway.device.DeviceToken;
 
 /**
@@ -36,8 +35,7 @@ public final class TelemetryLoad {
 
     private static final boolean FIXED_TOPIC = Boolean.getBoolean("fixedTopic");
 
-    private TelemetryLoad() {
-    }
+    private TelemetryLoad() {}
 
     public static void main(String[] args) throws Exception {
         run(org.iotplatform.gateway.CommandLineOptions.parse(args, 0));
@@ -45,8 +43,7 @@ public final class TelemetryLoad {
     }
 
     /** What a run did: messages sent, acknowledged by the gateway, failed; over how many seconds. */
-    public record Result(long sent, long acked, long failed, double seconds) {
-    }
+    public record Result(long sent, long acked, long failed, double seconds) {}
 
     /** Runs the load as the options say, printing progress each second and a {@code RESULT} line. */
     public static Result run(Map<String, String> a) throws Exception {
@@ -70,13 +67,20 @@ public final class TelemetryLoad {
         List<CompletableFuture<?>> connects = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String deviceId = prefix + "-" + String.format(Locale.ROOT, "%06d", i);
-            Mqtt5AsyncClient client = MqttClient.builder().useMqttVersion5().identifier(deviceId)
-                    .serverAddress(address).buildAsync();
+            Mqtt5AsyncClient client = MqttClient.builder()
+                    .useMqttVersion5()
+                    .identifier(deviceId)
+                    .serverAddress(address)
+                    .buildAsync();
             devices.add(client);
-            connects.add(client.connectWith().cleanStart(true).keepAlive(60)
-                    .simpleAuth().username(deviceId)
+            connects.add(client.connectWith()
+                    .cleanStart(true)
+                    .keepAlive(60)
+                    .simpleAuth()
+                    .username(deviceId)
                     .password(DeviceToken.sas(hub, deviceId, key, expiry).getBytes(StandardCharsets.UTF_8))
-                    .applySimpleAuth().send());
+                    .applySimpleAuth()
+                    .send());
         }
         CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         System.out.printf(Locale.ROOT, "CONNECTED %d devices to %s%n", count, address);
@@ -97,11 +101,18 @@ public final class TelemetryLoad {
             }
         }
         long lastAcked = 0;
-        while (System.nanoTime() < end + TimeUnit.SECONDS.toNanos(10) && (System.nanoTime() < end || acked.get() + failed.get() < sent.get())) {
+        while (System.nanoTime() < end + TimeUnit.SECONDS.toNanos(10)
+                && (System.nanoTime() < end || acked.get() + failed.get() < sent.get())) {
             Thread.sleep(1000);
             long now = acked.get();
-            System.out.printf(Locale.ROOT, "progress t=%.0fs sent=%d acked=%d failed=%d rate=%d/s%s%n",
-                    (System.nanoTime() - start) / 1e9, sent.get(), now, failed.get(), now - lastAcked,
+            System.out.printf(
+                    Locale.ROOT,
+                    "progress t=%.0fs sent=%d acked=%d failed=%d rate=%d/s%s%n",
+                    (System.nanoTime() - start) / 1e9,
+                    sent.get(),
+                    now,
+                    failed.get(),
+                    now - lastAcked,
                     subscriber == null ? "" : " received=" + subscriber.received.get());
             lastAcked = now;
         }
@@ -109,8 +120,16 @@ public final class TelemetryLoad {
         if (subscriber != null) {
             subscriber.awaitQuiet(acked.get());
         }
-        System.out.printf(Locale.ROOT, "RESULT run=%s devices=%d sent=%d acked=%d failed=%d seconds=%.1f ackRate=%.0f%s%n",
-                run, count, sent.get(), acked.get(), failed.get(), elapsed, acked.get() / elapsed,
+        System.out.printf(
+                Locale.ROOT,
+                "RESULT run=%s devices=%d sent=%d acked=%d failed=%d seconds=%.1f ackRate=%.0f%s%n",
+                run,
+                count,
+                sent.get(),
+                acked.get(),
+                failed.get(),
+                elapsed,
+                acked.get() / elapsed,
                 subscriber == null ? "" : subscriber.summary());
         System.out.flush();
         for (Mqtt5AsyncClient c : devices) {
@@ -124,8 +143,14 @@ public final class TelemetryLoad {
     }
 
     /** Publishes the next message of a device when the previous one is acknowledged (or on a timer). */
-    private record Publisher(List<Mqtt5AsyncClient> devices, String prefix, String run, AtomicLong sent,
-                             AtomicLong acked, AtomicLong failed, long end) {
+    private record Publisher(
+            List<Mqtt5AsyncClient> devices,
+            String prefix,
+            String run,
+            AtomicLong sent,
+            AtomicLong acked,
+            AtomicLong failed,
+            long end) {
 
         void next(int device) {
             if (System.nanoTime() >= end) {
@@ -142,33 +167,48 @@ public final class TelemetryLoad {
         }
 
         void atRate(double perSecond) {
-            Thread pacer = new Thread(() -> {
-                long interval = (long) (1e9 / perSecond);
-                long due = System.nanoTime();
-                int d = 0;
-                while (System.nanoTime() < end) {
-                    long now = System.nanoTime();
-                    while (due <= now) {
-                        publish(d).whenComplete((ack, error) -> (error == null ? acked : failed).incrementAndGet());
-                        d = (d + 1) % devices.size();
-                        due += interval;
-                    }
-                    java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, due - System.nanoTime()));
-                }
-            }, "pacer");
+            Thread pacer = new Thread(
+                    () -> {
+                        long interval = (long) (1e9 / perSecond);
+                        long due = System.nanoTime();
+                        int d = 0;
+                        while (System.nanoTime() < end) {
+                            long now = System.nanoTime();
+                            while (due <= now) {
+                                publish(d)
+                                        .whenComplete(
+                                                (ack, error) -> (error == null ? acked : failed).incrementAndGet());
+                                d = (d + 1) % devices.size();
+                                due += interval;
+                            }
+                            java.util.concurrent.locks.LockSupport.parkNanos(Math.max(0, due - System.nanoTime()));
+                        }
+                    },
+                    "pacer");
             pacer.setDaemon(true);
             pacer.start();
         }
 
         private CompletableFuture<?> publish(int device) {
             long n = sent.incrementAndGet();
-            String deviceId = devices.get(device).getConfig().getClientIdentifier().map(Object::toString).orElseThrow();
+            String deviceId = devices.get(device)
+                    .getConfig()
+                    .getClientIdentifier()
+                    .map(Object::toString)
+                    .orElseThrow();
             double wave = Math.sin(n / 1000.0);
-            String payload = String.format(Locale.ROOT,
+            String payload = String.format(
+                    Locale.ROOT,
                     "{\"ts\":\"%s\",\"flow\":%.2f,\"pressure\":%.3f,\"temperature\":%.2f,\"vibration\":%.4f}",
-                    Instant.now(), 120 + 10 * wave, 3.2 + 0.1 * wave, 60 + 5 * wave, 0.4 + 0.05 * wave);
-            return devices.get(device).publishWith()
-                    .topic("devices/" + deviceId + "/messages/events/" + (FIXED_TOPIC ? "" : "%24.mid=" + run + "-" + n))
+                    Instant.now(),
+                    120 + 10 * wave,
+                    3.2 + 0.1 * wave,
+                    60 + 5 * wave,
+                    0.4 + 0.05 * wave);
+            return devices.get(device)
+                    .publishWith()
+                    .topic("devices/" + deviceId + "/messages/events/"
+                            + (FIXED_TOPIC ? "" : "%24.mid=" + run + "-" + n))
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .payload(payload.getBytes(StandardCharsets.UTF_8))
                     .send();
@@ -186,13 +226,25 @@ public final class TelemetryLoad {
         static Subscriber start(InetSocketAddress address, String credentials) throws Exception {
             String[] userPassword = credentials.split(":", 2);
             Subscriber s = new Subscriber();
-            Mqtt5AsyncClient client = s.client = MqttClient.builder().useMqttVersion5().identifier("bench-subscriber")
-                    .serverAddress(address).buildAsync();
-            client.connectWith().cleanStart(true).simpleAuth().username(userPassword[0])
-                    .password(userPassword[1].getBytes(StandardCharsets.UTF_8)).applySimpleAuth()
-                    .send().get(30, TimeUnit.SECONDS);
-            client.subscribeWith().topicFilter("$share/bench/devices/+/messages/events/#").qos(MqttQos.AT_LEAST_ONCE)
-                    .callback(s::onMessage).send().get(30, TimeUnit.SECONDS);
+            Mqtt5AsyncClient client = s.client = MqttClient.builder()
+                    .useMqttVersion5()
+                    .identifier("bench-subscriber")
+                    .serverAddress(address)
+                    .buildAsync();
+            client.connectWith()
+                    .cleanStart(true)
+                    .simpleAuth()
+                    .username(userPassword[0])
+                    .password(userPassword[1].getBytes(StandardCharsets.UTF_8))
+                    .applySimpleAuth()
+                    .send()
+                    .get(30, TimeUnit.SECONDS);
+            client.subscribeWith()
+                    .topicFilter("$share/bench/devices/+/messages/events/#")
+                    .qos(MqttQos.AT_LEAST_ONCE)
+                    .callback(s::onMessage)
+                    .send()
+                    .get(30, TimeUnit.SECONDS);
             return s;
         }
 
@@ -225,8 +277,14 @@ public final class TelemetryLoad {
 
         String summary() {
             double seconds = Math.max(1e-9, (lastNanos - firstNanos) / 1e9);
-            return String.format(Locale.ROOT, " received=%d receiveRate=%.0f latencyMs p50=%d p95=%d p99=%d",
-                    received.get(), received.get() / seconds, percentile(0.50), percentile(0.95), percentile(0.99));
+            return String.format(
+                    Locale.ROOT,
+                    " received=%d receiveRate=%.0f latencyMs p50=%d p95=%d p99=%d",
+                    received.get(),
+                    received.get() / seconds,
+                    percentile(0.50),
+                    percentile(0.95),
+                    percentile(0.99));
         }
 
         private long percentile(double q) {

@@ -1,9 +1,9 @@
 package org.iotplatform.gateway.broker;
 
-import javax.security.auth.Subject;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Optional;
+import javax.security.auth.Subject;
 
 /**
  * The device an authenticated connection belongs to, when its SAS token expires, and which
@@ -12,20 +12,20 @@ import java.util.Optional;
  */
 public record DeviceIdentity(String deviceId, Instant expiresAt, Long incarnation) implements Principal {
 
-   /** Whether revoking {@code revoked} (null: every incarnation) ends this login. */
-   public boolean revokedBy(Long revoked) {
-      return revoked == null || incarnation == null || incarnation <= revoked;
-   }
+    /** Whether revoking {@code revoked} (null: every incarnation) ends this login. */
+    public boolean revokedBy(Long revoked) {
+        return revoked == null || incarnation == null || incarnation <= revoked;
+    }
 
-   @Override
-   public String getName() {
-      return deviceId;
-   }
+    @Override
+    public String getName() {
+        return deviceId;
+    }
 
-   public static Optional<DeviceIdentity> of(Subject subject) {
-      if (subject == null) {
-         return Optional.empty();
-      }
-      return subject.getPrincipals(DeviceIdentity.class).stream().findFirst();
-   }
+    public static Optional<DeviceIdentity> of(Subject subject) {
+        if (subject == null) {
+            return Optional.empty();
+        }
+        return subject.getPrincipals(DeviceIdentity.class).stream().findFirst();
+    }
 }

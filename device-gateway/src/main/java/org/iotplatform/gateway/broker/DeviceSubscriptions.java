@@ -6,15 +6,14 @@ import io.netty.handler.codec.mqtt.MqttSubscribePayload;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
-import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
-import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
-
-import javax.security.auth.Subject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.security.auth.Subject;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
  * Lets a device subscribe (and unsubscribe) only to the filters IoT Hub offers a device:
@@ -41,104 +40,109 @@ import java.util.logging.Logger;
  */
 public final class DeviceSubscriptions implements MQTTInterceptor {
 
-   /** Where refused filters go: outside every device's topics, so Artemis refuses it without creating anything. */
-   static final String REFUSED = "$refused/";
-   private static final Logger LOG = Logger.getLogger(DeviceSubscriptions.class.getName());
-   private static final List<String> IOTHUB_ROOTS = List.of(
-         "$iothub/methods/POST/", "$iothub/twin/res/", "$iothub/twin/PATCH/properties/desired/");
+    /** Where refused filters go: outside every device's topics, so Artemis refuses it without creating anything. */
+    static final String REFUSED = "$refused/";
 
-   /** Whether a device may subscribe to (or unsubscribe from) {@code filter}, written as IoT Hub's device topics are. */
-   public static boolean permits(String deviceId, String filter) {
-      if (filter == null || filter.isEmpty()) {
-         return false;
-      }
-      if (under(filter, "devices/" + deviceId + "/messages/devicebound/")) {
-         return true;
-      }
-      return IOTHUB_ROOTS.stream().anyMatch(root -> under(filter, root));
-   }
+    private static final Logger LOG = Logger.getLogger(DeviceSubscriptions.class.getName());
+    private static final List<String> IOTHUB_ROOTS =
+            List.of("$iothub/methods/POST/", "$iothub/twin/res/", "$iothub/twin/PATCH/properties/desired/");
 
-   /** The root itself (with or without the trailing {@code #}) or anything below it: wildcards there stay inside. */
-   private static boolean under(String filter, String root) {
-      return filter.startsWith(root) || filter.equals(root.substring(0, root.length() - 1));
-   }
+    /** Whether a device may subscribe to (or unsubscribe from) {@code filter}, written as IoT Hub's device topics are. */
+    public static boolean permits(String deviceId, String filter) {
+        if (filter == null || filter.isEmpty()) {
+            return false;
+        }
+        if (under(filter, "devices/" + deviceId + "/messages/devicebound/")) {
+            return true;
+        }
+        return IOTHUB_ROOTS.stream().anyMatch(root -> under(filter, root));
+    }
 
-   @Override
-   public boolean intercept(io.netty.handler.codec.mqtt.MqttMessage packet, RemotingConnection connection) {
-      MqttMessageType type = packet.fixedHeader().messageType();
-      if (type != MqttMessageType.SUBSCRIBE && type != MqttMessageType.UNSUBSCRIBE) {
-         return true;
-      }
-      Subject subject = connection.getSubject();
-      Optional<String> device = DeviceIdentity.of(subject).map(DeviceIdentity::deviceId);
-      if (subject != null && device.isEmpty()) {
-         return true; // the back end
-      }
-      // no subject: not logged in yet, nobody's filters (refused() says so)
-      String deviceId = device.orElse(null);
-      try {
-         if (type == MqttMessageType.SUBSCRIBE) {
-            subscribe((MqttSubscribeMessage) packet, deviceId, connection);
-         } else {
-            unsubscribe((MqttUnsubscribeMessage) packet, deviceId, connection);
-         }
-      } catch (IllegalAccessException | RuntimeException e) {
-         // A filter we could not swap must not reach the broker: drop the connection instead.
-         LOG.log(Level.SEVERE, "cannot check the subscriptions of device " + deviceId + "; disconnecting it", e);
-         return false;
-      }
-      return true;
-   }
+    /** The root itself (with or without the trailing {@code #}) or anything below it: wildcards there stay inside. */
+    private static boolean under(String filter, String root) {
+        return filter.startsWith(root) || filter.equals(root.substring(0, root.length() - 1));
+    }
 
-   private static boolean allowed(String deviceId, String filter) {
-      return deviceId != null && permits(deviceId, filter);
-   }
+    @Override
+    public boolean intercept(io.netty.handler.codec.mqtt.MqttMessage packet, RemotingConnection connection) {
+        MqttMessageType type = packet.fixedHeader().messageType();
+        if (type != MqttMessageType.SUBSCRIBE && type != MqttMessageType.UNSUBSCRIBE) {
+            return true;
+        }
+        Subject subject = connection.getSubject();
+        Optional<String> device = DeviceIdentity.of(subject).map(DeviceIdentity::deviceId);
+        if (subject != null && device.isEmpty()) {
+            return true; // the back end
+        }
+        // no subject: not logged in yet, nobody's filters (refused() says so)
+        String deviceId = device.orElse(null);
+        try {
+            if (type == MqttMessageType.SUBSCRIBE) {
+                subscribe((MqttSubscribeMessage) packet, deviceId, connection);
+            } else {
+                unsubscribe((MqttUnsubscribeMessage) packet, deviceId, connection);
+            }
+        } catch (IllegalAccessException | RuntimeException e) {
+            // A filter we could not swap must not reach the broker: drop the connection instead.
+            LOG.log(Level.SEVERE, "cannot check the subscriptions of device " + deviceId + "; disconnecting it", e);
+            return false;
+        }
+        return true;
+    }
 
-   private static void subscribe(MqttSubscribeMessage subscribe, String deviceId, RemotingConnection connection)
-         throws IllegalAccessException {
-      List<MqttTopicSubscription> requested = subscribe.payload().topicSubscriptions();
-      if (requested.stream().allMatch(s -> allowed(deviceId, s.topicFilter()))) {
-         return;
-      }
-      requirePacketRewrite();
-      List<MqttTopicSubscription> checked = new ArrayList<>();
-      for (int i = 0; i < requested.size(); i++) {
-         MqttTopicSubscription s = requested.get(i);
-         checked.add(allowed(deviceId, s.topicFilter()) ? s : new MqttTopicSubscription(refused(deviceId, s.topicFilter(), i,
-               "subscription", connection), s.option()));
-      }
-      PacketRewrite.payload(subscribe, new MqttSubscribePayload(checked));
-   }
+    private static boolean allowed(String deviceId, String filter) {
+        return deviceId != null && permits(deviceId, filter);
+    }
 
-   private static void unsubscribe(MqttUnsubscribeMessage unsubscribe, String deviceId, RemotingConnection connection)
-         throws IllegalAccessException {
-      List<String> requested = unsubscribe.payload().topics();
-      if (requested.stream().allMatch(t -> allowed(deviceId, t))) {
-         return;
-      }
-      requirePacketRewrite();
-      List<String> checked = new ArrayList<>();
-      for (int i = 0; i < requested.size(); i++) {
-         String t = requested.get(i);
-         checked.add(allowed(deviceId, t) ? t : refused(deviceId, t, i, "unsubscription", connection));
-      }
-      PacketRewrite.payload(unsubscribe, new MqttUnsubscribePayload(checked));
-   }
+    private static void subscribe(MqttSubscribeMessage subscribe, String deviceId, RemotingConnection connection)
+            throws IllegalAccessException {
+        List<MqttTopicSubscription> requested = subscribe.payload().topicSubscriptions();
+        if (requested.stream().allMatch(s -> allowed(deviceId, s.topicFilter()))) {
+            return;
+        }
+        requirePacketRewrite();
+        List<MqttTopicSubscription> checked = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            MqttTopicSubscription s = requested.get(i);
+            checked.add(
+                    allowed(deviceId, s.topicFilter())
+                            ? s
+                            : new MqttTopicSubscription(
+                                    refused(deviceId, s.topicFilter(), i, "subscription", connection), s.option()));
+        }
+        PacketRewrite.payload(subscribe, new MqttSubscribePayload(checked));
+    }
 
-   private static String refused(String deviceId, String filter, int index, String what, RemotingConnection connection) {
-      if (deviceId == null) {
-         LOG.warning(() -> "refused " + what + " to '" + filter + "' from " + connection.getRemoteAddress()
-               + ": sent before the login was done (client id '" + connection.getClientID() + "')");
-      } else {
-         LOG.warning(() -> "refused device " + deviceId + " from " + connection.getRemoteAddress() + ": " + what + " to '"
-               + filter + "' is outside its topics");
-      }
-      return REFUSED + index;
-   }
+    private static void unsubscribe(MqttUnsubscribeMessage unsubscribe, String deviceId, RemotingConnection connection)
+            throws IllegalAccessException {
+        List<String> requested = unsubscribe.payload().topics();
+        if (requested.stream().allMatch(t -> allowed(deviceId, t))) {
+            return;
+        }
+        requirePacketRewrite();
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String t = requested.get(i);
+            checked.add(allowed(deviceId, t) ? t : refused(deviceId, t, i, "unsubscription", connection));
+        }
+        PacketRewrite.payload(unsubscribe, new MqttUnsubscribePayload(checked));
+    }
 
-   private static void requirePacketRewrite() {
-      if (!PacketRewrite.available()) {
-         throw new IllegalStateException("Netty's MQTT packets cannot be rewritten");
-      }
-   }
+    private static String refused(
+            String deviceId, String filter, int index, String what, RemotingConnection connection) {
+        if (deviceId == null) {
+            LOG.warning(() -> "refused " + what + " to '" + filter + "' from " + connection.getRemoteAddress()
+                    + ": sent before the login was done (client id '" + connection.getClientID() + "')");
+        } else {
+            LOG.warning(() -> "refused device " + deviceId + " from " + connection.getRemoteAddress() + ": " + what
+                    + " to '" + filter + "' is outside its topics");
+        }
+        return REFUSED + index;
+    }
+
+    private static void requirePacketRewrite() {
+        if (!PacketRewrite.available()) {
+            throw new IllegalStateException("Netty's MQTT packets cannot be rewritten");
+        }
+    }
 }

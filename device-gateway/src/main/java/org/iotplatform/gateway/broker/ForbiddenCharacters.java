@@ -4,12 +4,11 @@ import io.netty.handler.codec.mqtt.MqttConnectMessage;
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
-import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
-
-import javax.security.auth.Subject;
 import java.util.List;
 import java.util.logging.Logger;
+import javax.security.auth.Subject;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
  * Closes the connection of a device whose publish (topic, MQTT 5 string properties) or will carries a
@@ -24,97 +23,102 @@ import java.util.logging.Logger;
  */
 public final class ForbiddenCharacters implements MQTTInterceptor {
 
-   private static final Logger LOG = Logger.getLogger(ForbiddenCharacters.class.getName());
+    private static final Logger LOG = Logger.getLogger(ForbiddenCharacters.class.getName());
 
-   private final String backendUser;
+    private final String backendUser;
 
-   public ForbiddenCharacters(String backendUser) {
-      this.backendUser = backendUser;
-   }
+    public ForbiddenCharacters(String backendUser) {
+        this.backendUser = backendUser;
+    }
 
-   @Override
-   public boolean intercept(MqttMessage packet, RemotingConnection connection) {
-      String problem;
-      switch (packet.fixedHeader().messageType()) {
-         case PUBLISH -> {
-            Subject subject = connection.getSubject();
-            if (subject != null && DeviceIdentity.of(subject).isEmpty()) {
-               return true; // the back end
+    @Override
+    public boolean intercept(MqttMessage packet, RemotingConnection connection) {
+        String problem;
+        switch (packet.fixedHeader().messageType()) {
+            case PUBLISH -> {
+                Subject subject = connection.getSubject();
+                if (subject != null && DeviceIdentity.of(subject).isEmpty()) {
+                    return true; // the back end
+                }
+                MqttPublishMessage publish = (MqttPublishMessage) packet;
+                problem = problem("topic", publish.variableHeader().topicName());
+                if (problem == null) {
+                    problem = problem(publish.variableHeader().properties());
+                }
             }
-            MqttPublishMessage publish = (MqttPublishMessage) packet;
-            problem = problem("topic", publish.variableHeader().topicName());
-            if (problem == null) {
-               problem = problem(publish.variableHeader().properties());
+            case CONNECT -> {
+                MqttConnectMessage connect = (MqttConnectMessage) packet;
+                if (!connect.variableHeader().isWillFlag()
+                        || backendUser.equals(connect.payload().userName())) {
+                    return true;
+                }
+                problem = problem("will topic", connect.payload().willTopic());
+                if (problem == null) {
+                    problem = problem(connect.payload().willProperties());
+                }
             }
-         }
-         case CONNECT -> {
-            MqttConnectMessage connect = (MqttConnectMessage) packet;
-            if (!connect.variableHeader().isWillFlag() || backendUser.equals(connect.payload().userName())) {
-               return true;
+            default -> {
+                return true;
             }
-            problem = problem("will topic", connect.payload().willTopic());
-            if (problem == null) {
-               problem = problem(connect.payload().willProperties());
-            }
-         }
-         default -> {
+        }
+        if (problem == null) {
             return true;
-         }
-      }
-      if (problem == null) {
-         return true;
-      }
-      String why = problem;
-      String who = DeviceIdentity.of(connection.getSubject()).map(d -> "device " + d.deviceId()).orElse("client '" + connection.getClientID() + "'");
-      LOG.warning(() -> "closed the connection of " + who + " from " + connection.getRemoteAddress() + ": " + why);
-      return false; // Artemis closes the connection
-   }
+        }
+        String why = problem;
+        String who = DeviceIdentity.of(connection.getSubject())
+                .map(d -> "device " + d.deviceId())
+                .orElse("client '" + connection.getClientID() + "'");
+        LOG.warning(() -> "closed the connection of " + who + " from " + connection.getRemoteAddress() + ": " + why);
+        return false; // Artemis closes the connection
+    }
 
-   private static String problem(MqttProperties properties) {
-      if (properties == null) {
-         return null;
-      }
-      for (MqttProperties.MqttProperty<?> property : properties.listAll()) {
-         Object value = property.value();
-         if (value instanceof String text) {
-            String problem = problem("property " + property.propertyId(), text);
-            if (problem != null) {
-               return problem;
+    private static String problem(MqttProperties properties) {
+        if (properties == null) {
+            return null;
+        }
+        for (MqttProperties.MqttProperty<?> property : properties.listAll()) {
+            Object value = property.value();
+            if (value instanceof String text) {
+                String problem = problem("property " + property.propertyId(), text);
+                if (problem != null) {
+                    return problem;
+                }
+            } else if (value instanceof List<?> pairs) {
+                for (Object pair : pairs) {
+                    if (pair instanceof MqttProperties.StringPair user) {
+                        String problem = problem("user property name", user.key);
+                        if (problem == null) {
+                            problem = problem("user property '" + user.key + "'", user.value);
+                        }
+                        if (problem != null) {
+                            return problem;
+                        }
+                    }
+                }
             }
-         } else if (value instanceof List<?> pairs) {
-            for (Object pair : pairs) {
-               if (pair instanceof MqttProperties.StringPair user) {
-                  String problem = problem("user property name", user.key);
-                  if (problem == null) {
-                     problem = problem("user property '" + user.key + "'", user.value);
-                  }
-                  if (problem != null) {
-                     return problem;
-                  }
-               }
-            }
-         }
-      }
-      return null;
-   }
+        }
+        return null;
+    }
 
-   /** Why {@code text} may not be handed on, or {@code null}. */
-   static String problem(String what, String text) {
-      if (text == null) {
-         return null;
-      }
-      for (int i = 0; i < text.length(); i++) {
-         char c = text.charAt(i);
-         int codePoint = c;
-         if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-            codePoint = Character.toCodePoint(c, text.charAt(++i));
-         } else if (Character.isSurrogate(c)) {
-            return what + " holds an unpaired surrogate";
-         }
-         if (Character.isISOControl(codePoint) || (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE) {
-            return what + " holds U+" + String.format("%04X", codePoint);
-         }
-      }
-      return null;
-   }
+    /** Why {@code text} may not be handed on, or {@code null}. */
+    static String problem(String what, String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int codePoint = c;
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                codePoint = Character.toCodePoint(c, text.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                return what + " holds an unpaired surrogate";
+            }
+            if (Character.isISOControl(codePoint)
+                    || (codePoint >= 0xFDD0 && codePoint <= 0xFDEF)
+                    || (codePoint & 0xFFFE) == 0xFFFE) {
+                return what + " holds U+" + String.format("%04X", codePoint);
+            }
+        }
+        return null;
+    }
 }

@@ -7,14 +7,13 @@ import io.netty.handler.codec.mqtt.MqttSubscribePayload;
 import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.codec.mqtt.MqttUnsubscribePayload;
-import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
-import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
+import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
 /**
  * Gives every device its own {@code $iothub} topics. Azure IoT Hub's device topics for direct methods
@@ -38,96 +37,103 @@ import java.util.logging.Logger;
  */
 public final class IotHubTopics {
 
-   static final String PREFIX = "$iothub/";
-   private static final Logger LOG = Logger.getLogger(IotHubTopics.class.getName());
+    static final String PREFIX = "$iothub/";
+    private static final Logger LOG = Logger.getLogger(IotHubTopics.class.getName());
 
-   private IotHubTopics() {
-   }
+    private IotHubTopics() {}
 
-   /** For what devices send: publishes, subscriptions, unsubscriptions. */
-   public static MQTTInterceptor incoming() {
-      return (packet, connection) -> {
-         Optional<String> device = deviceOf(connection);
-         if (device.isEmpty() || !PacketRewrite.available()) {
-            return true;
-         }
-         try {
-            switch (packet.fixedHeader().messageType()) {
-               case PUBLISH -> devicePublish((MqttPublishMessage) packet, device.get());
-               case SUBSCRIBE -> deviceSubscribe((MqttSubscribeMessage) packet, device.get());
-               case UNSUBSCRIBE -> deviceUnsubscribe((MqttUnsubscribeMessage) packet, device.get());
-               default -> { }
+    /** For what devices send: publishes, subscriptions, unsubscriptions. */
+    public static MQTTInterceptor incoming() {
+        return (packet, connection) -> {
+            Optional<String> device = deviceOf(connection);
+            if (device.isEmpty() || !PacketRewrite.available()) {
+                return true;
             }
-         } catch (IllegalAccessException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot map $iothub topics of device " + device.get(), e);
-         }
-         return true;
-      };
-   }
-
-   /** For what is delivered to devices. */
-   public static MQTTInterceptor outgoing() {
-      return (packet, connection) -> {
-         if (packet.fixedHeader().messageType() != MqttMessageType.PUBLISH || !PacketRewrite.available()) {
-            return true;
-         }
-         Optional<String> device = deviceOf(connection);
-         if (device.isEmpty()) {
-            return true;
-         }
-         MqttPublishMessage publish = (MqttPublishMessage) packet;
-         String topic = publish.variableHeader().topicName();
-         String own = PREFIX + device.get() + "/";
-         if (topic != null && topic.startsWith(own)) {
             try {
-               // the back end sends the query part ($rid, $version) ahead of the payload: back into the topic
-               String query = PacketRewrite.takeQuery(publish);
-               PacketRewrite.topic(publish, PREFIX + topic.substring(own.length()) + (query == null ? "" : "?" + query), null);
+                switch (packet.fixedHeader().messageType()) {
+                    case PUBLISH -> devicePublish((MqttPublishMessage) packet, device.get());
+                    case SUBSCRIBE -> deviceSubscribe((MqttSubscribeMessage) packet, device.get());
+                    case UNSUBSCRIBE -> deviceUnsubscribe((MqttUnsubscribeMessage) packet, device.get());
+                    default -> {}
+                }
             } catch (IllegalAccessException | RuntimeException e) {
-               LOG.log(Level.WARNING, "cannot map $iothub topic " + topic + " for device " + device.get(), e);
+                LOG.log(Level.WARNING, "cannot map $iothub topics of device " + device.get(), e);
             }
-         }
-         return true;
-      };
-   }
+            return true;
+        };
+    }
 
-   /** The device-specific form of an id-less {@code $iothub/...} topic or filter. */
-   static String withDevice(String topic, String deviceId) {
-      return PREFIX + deviceId + "/" + topic.substring(PREFIX.length());
-   }
+    /** For what is delivered to devices. */
+    public static MQTTInterceptor outgoing() {
+        return (packet, connection) -> {
+            if (packet.fixedHeader().messageType() != MqttMessageType.PUBLISH || !PacketRewrite.available()) {
+                return true;
+            }
+            Optional<String> device = deviceOf(connection);
+            if (device.isEmpty()) {
+                return true;
+            }
+            MqttPublishMessage publish = (MqttPublishMessage) packet;
+            String topic = publish.variableHeader().topicName();
+            String own = PREFIX + device.get() + "/";
+            if (topic != null && topic.startsWith(own)) {
+                try {
+                    // the back end sends the query part ($rid, $version) ahead of the payload: back into the topic
+                    String query = PacketRewrite.takeQuery(publish);
+                    PacketRewrite.topic(
+                            publish, PREFIX + topic.substring(own.length()) + (query == null ? "" : "?" + query), null);
+                } catch (IllegalAccessException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "cannot map $iothub topic " + topic + " for device " + device.get(), e);
+                }
+            }
+            return true;
+        };
+    }
 
-   private static void devicePublish(MqttPublishMessage publish, String deviceId) throws IllegalAccessException {
-      String topic = publish.variableHeader().topicName();
-      if (topic == null || !topic.startsWith(PREFIX)) {
-         return;
-      }
-      int query = topic.indexOf('?');
-      String path = query < 0 ? topic : topic.substring(0, query);
-      PacketRewrite.topic(publish, withDevice(path, deviceId), query < 0 ? null : topic.substring(query + 1));
-   }
+    /** The device-specific form of an id-less {@code $iothub/...} topic or filter. */
+    static String withDevice(String topic, String deviceId) {
+        return PREFIX + deviceId + "/" + topic.substring(PREFIX.length());
+    }
 
-   private static void deviceSubscribe(MqttSubscribeMessage subscribe, String deviceId) throws IllegalAccessException {
-      List<MqttTopicSubscription> subscriptions = subscribe.payload().topicSubscriptions();
-      if (subscriptions.stream().noneMatch(s -> s.topicFilter().startsWith(PREFIX))) {
-         return;
-      }
-      List<MqttTopicSubscription> mapped = new ArrayList<>();
-      for (MqttTopicSubscription s : subscriptions) {
-         mapped.add(s.topicFilter().startsWith(PREFIX) ? new MqttTopicSubscription(withDevice(s.topicFilter(), deviceId), s.option()) : s);
-      }
-      PacketRewrite.payload(subscribe, new MqttSubscribePayload(mapped));
-   }
+    private static void devicePublish(MqttPublishMessage publish, String deviceId) throws IllegalAccessException {
+        String topic = publish.variableHeader().topicName();
+        if (topic == null || !topic.startsWith(PREFIX)) {
+            return;
+        }
+        int query = topic.indexOf('?');
+        String path = query < 0 ? topic : topic.substring(0, query);
+        PacketRewrite.topic(publish, withDevice(path, deviceId), query < 0 ? null : topic.substring(query + 1));
+    }
 
-   private static void deviceUnsubscribe(MqttUnsubscribeMessage unsubscribe, String deviceId) throws IllegalAccessException {
-      List<String> topics = unsubscribe.payload().topics();
-      if (topics.stream().noneMatch(t -> t.startsWith(PREFIX))) {
-         return;
-      }
-      PacketRewrite.payload(unsubscribe, new MqttUnsubscribePayload(topics.stream()
-            .map(t -> t.startsWith(PREFIX) ? withDevice(t, deviceId) : t).toList()));
-   }
+    private static void deviceSubscribe(MqttSubscribeMessage subscribe, String deviceId) throws IllegalAccessException {
+        List<MqttTopicSubscription> subscriptions = subscribe.payload().topicSubscriptions();
+        if (subscriptions.stream().noneMatch(s -> s.topicFilter().startsWith(PREFIX))) {
+            return;
+        }
+        List<MqttTopicSubscription> mapped = new ArrayList<>();
+        for (MqttTopicSubscription s : subscriptions) {
+            mapped.add(
+                    s.topicFilter().startsWith(PREFIX)
+                            ? new MqttTopicSubscription(withDevice(s.topicFilter(), deviceId), s.option())
+                            : s);
+        }
+        PacketRewrite.payload(subscribe, new MqttSubscribePayload(mapped));
+    }
 
-   private static Optional<String> deviceOf(RemotingConnection connection) {
-      return DeviceIdentity.of(connection.getSubject()).map(DeviceIdentity::deviceId);
-   }
+    private static void deviceUnsubscribe(MqttUnsubscribeMessage unsubscribe, String deviceId)
+            throws IllegalAccessException {
+        List<String> topics = unsubscribe.payload().topics();
+        if (topics.stream().noneMatch(t -> t.startsWith(PREFIX))) {
+            return;
+        }
+        PacketRewrite.payload(
+                unsubscribe,
+                new MqttUnsubscribePayload(topics.stream()
+                        .map(t -> t.startsWith(PREFIX) ? withDevice(t, deviceId) : t)
+                        .toList()));
+    }
+
+    private static Optional<String> deviceOf(RemotingConnection connection) {
+        return DeviceIdentity.of(connection.getSubject()).map(DeviceIdentity::deviceId);
+    }
 }

@@ -1,12 +1,11 @@
 package org.iotplatform.gateway.broker;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import io.netty.handler.codec.mqtt.MqttMessage;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
 import io.netty.handler.codec.mqtt.MqttPublishVariableHeader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 
@@ -21,34 +20,34 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  */
 public class TelemetryPropertyBag implements MQTTInterceptor {
 
-   /** The user property the back end reads the bag from (keep in step with the platform's ingress). */
-   public static final String USER_PROPERTY = "iot-property-bag";
+    /** The user property the back end reads the bag from (keep in step with the platform's ingress). */
+    public static final String USER_PROPERTY = "iot-property-bag";
 
-   private static final Logger LOG = Logger.getLogger(TelemetryPropertyBag.class.getName());
-   private static final String PREFIX = "devices/";
-   private static final String EVENTS = "/messages/events/";
+    private static final Logger LOG = Logger.getLogger(TelemetryPropertyBag.class.getName());
+    private static final String PREFIX = "devices/";
+    private static final String EVENTS = "/messages/events/";
 
-   @Override
-   public boolean intercept(MqttMessage packet, RemotingConnection connection) {
-      if (!PacketRewrite.available() || packet.fixedHeader().messageType() != MqttMessageType.PUBLISH) {
-         return true;
-      }
-      MqttPublishMessage publish = (MqttPublishMessage) packet;
-      MqttPublishVariableHeader header = publish.variableHeader();
-      String topic = header.topicName();
-      if (topic == null || !topic.startsWith(PREFIX)) {
-         return true;
-      }
-      int events = topic.indexOf(EVENTS, PREFIX.length());
-      int bagStart = events + EVENTS.length();
-      if (events < 0 || bagStart == topic.length() || topic.indexOf('/', PREFIX.length()) != events) {
-         return true; // no bag, or not a telemetry topic: as sent
-      }
-      try {
-         PacketRewrite.topic(publish, topic.substring(0, bagStart), topic.substring(bagStart));
-      } catch (IllegalAccessException e) {
-         LOG.log(Level.WARNING, "cannot move the property bag out of " + topic, e);
-      }
-      return true; // never false: that would drop the connection
-   }
+    @Override
+    public boolean intercept(MqttMessage packet, RemotingConnection connection) {
+        if (!PacketRewrite.available() || packet.fixedHeader().messageType() != MqttMessageType.PUBLISH) {
+            return true;
+        }
+        MqttPublishMessage publish = (MqttPublishMessage) packet;
+        MqttPublishVariableHeader header = publish.variableHeader();
+        String topic = header.topicName();
+        if (topic == null || !topic.startsWith(PREFIX)) {
+            return true;
+        }
+        int events = topic.indexOf(EVENTS, PREFIX.length());
+        int bagStart = events + EVENTS.length();
+        if (events < 0 || bagStart == topic.length() || topic.indexOf('/', PREFIX.length()) != events) {
+            return true; // no bag, or not a telemetry topic: as sent
+        }
+        try {
+            PacketRewrite.topic(publish, topic.substring(0, bagStart), topic.substring(bagStart));
+        } catch (IllegalAccessException e) {
+            LOG.log(Level.WARNING, "cannot move the property bag out of " + topic, e);
+        }
+        return true; // never false: that would drop the connection
+    }
 }

@@ -17,18 +17,19 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugi
  */
 public class TransientMethodCalls implements ActiveMQServerMessagePlugin {
 
-   private static final String PREFIX = "$iothub.";
+    private static final String PREFIX = "$iothub.";
 
-   @Override
-   public void beforeMessageRoute(Message message, RoutingContext context, boolean direct, boolean rejectDuplicates) {
-      if (message.isDurable() && isMethodCall(message.getAddress())) {
-         message.setDurable(false);
-      }
-   }
+    @Override
+    public void beforeMessageRoute(Message message, RoutingContext context, boolean direct, boolean rejectDuplicates) {
+        if (message.isDurable() && isMethodCall(message.getAddress())) {
+            message.setDurable(false);
+        }
+    }
 
-   /** The broker form of a method topic ({@code /} becomes {@code .}). */
-   static boolean isMethodCall(String address) {
-      return address != null && address.startsWith(PREFIX)
-            && (address.contains(".methods.POST.") || address.contains(".methods.res."));
-   }
+    /** The broker form of a method topic ({@code /} becomes {@code .}). */
+    static boolean isMethodCall(String address) {
+        return address != null
+                && address.startsWith(PREFIX)
+                && (address.contains(".methods.POST.") || address.contains(".methods.res."));
+    }
 }

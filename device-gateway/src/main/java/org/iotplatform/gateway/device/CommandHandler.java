@@ -4,15 +4,15 @@ package org.iotplatform.gateway.device;
 @FunctionalInterface
 public interface CommandHandler {
 
-   Result handle(Command command);
+    Result handle(Command command);
 
-   record Result(int status, Object payload) {
-      public static Result ok(Object payload) {
-         return new Result(200, payload);
-      }
+    record Result(int status, Object payload) {
+        public static Result ok(Object payload) {
+            return new Result(200, payload);
+        }
 
-      public static Result error(int status, String message) {
-         return new Result(status, java.util.Map.of("error", message));
-      }
-   }
+        public static Result error(int status, String message) {
+            return new Result(status, java.util.Map.of("error", message));
+        }
+    }
 }

@@ -8,11 +8,10 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON mapper configuration of the gateway: ISO-8601 instants, tolerant of new fields. */
 public final class JsonCodec {
 
-   public static final ObjectMapper MAPPER = new ObjectMapper()
-         .registerModule(new JavaTimeModule())
-         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-   private JsonCodec() {
-   }
+    private JsonCodec() {}
 }

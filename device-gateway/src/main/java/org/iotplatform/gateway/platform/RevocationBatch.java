@@ -11,23 +11,26 @@ import java.util.Map;
  */
 public record RevocationBatch(long cursor, List<String> deviceIds, List<Revoked> revoked) {
 
-   /** A revoked device incarnation (null: all of them). */
-   public record Revoked(String deviceId, Long incarnation) {
-   }
+    /** A revoked device incarnation (null: all of them). */
+    public record Revoked(String deviceId, Long incarnation) {}
 
-   public RevocationBatch {
-      deviceIds = deviceIds == null ? List.of() : List.copyOf(deviceIds);
-      revoked = revoked == null ? List.of() : List.copyOf(revoked);
-   }
+    public RevocationBatch {
+        deviceIds = deviceIds == null ? List.of() : List.copyOf(deviceIds);
+        revoked = revoked == null ? List.of() : List.copyOf(revoked);
+    }
 
-   /** Every revoked device once, with its newest revoked incarnation (null when the platform named none). */
-   public List<Revoked> all() {
-      Map<String, Revoked> latest = new LinkedHashMap<>();
-      for (Revoked r : revoked) {
-         latest.merge(r.deviceId(), r, (a, b) -> a.incarnation() == null || b.incarnation() == null
-               ? new Revoked(a.deviceId(), null) : b.incarnation() > a.incarnation() ? b : a);
-      }
-      deviceIds.forEach(id -> latest.putIfAbsent(id, new Revoked(id, null)));
-      return List.copyOf(latest.values());
-   }
+    /** Every revoked device once, with its newest revoked incarnation (null when the platform named none). */
+    public List<Revoked> all() {
+        Map<String, Revoked> latest = new LinkedHashMap<>();
+        for (Revoked r : revoked) {
+            latest.merge(
+                    r.deviceId(),
+                    r,
+                    (a, b) -> a.incarnation() == null || b.incarnation() == null
+                            ? new Revoked(a.deviceId(), null)
+                            : b.incarnation() > a.incarnation() ? b : a);
+        }
+        deviceIds.forEach(id -> latest.putIfAbsent(id, new Revoked(id, null)));
+        return List.copyOf(latest.values());
+    }
 }

@@ -15,47 +15,47 @@ import java.util.logging.Logger;
  */
 public class RevocationPoller {
 
-   private static final Logger LOG = Logger.getLogger(RevocationPoller.class.getName());
+    private static final Logger LOG = Logger.getLogger(RevocationPoller.class.getName());
 
-   private final PlatformClient platform;
-   private final Consumer<List<RevocationBatch.Revoked>> onRevoked;
-   private Long cursor;
-   private boolean platformDown;
-   private ScheduledFuture<?> schedule;
+    private final PlatformClient platform;
+    private final Consumer<List<RevocationBatch.Revoked>> onRevoked;
+    private Long cursor;
+    private boolean platformDown;
+    private ScheduledFuture<?> schedule;
 
-   public RevocationPoller(PlatformClient platform, Consumer<List<RevocationBatch.Revoked>> onRevoked) {
-      this.platform = platform;
-      this.onRevoked = onRevoked;
-   }
+    public RevocationPoller(PlatformClient platform, Consumer<List<RevocationBatch.Revoked>> onRevoked) {
+        this.platform = platform;
+        this.onRevoked = onRevoked;
+    }
 
-   public void start(ScheduledExecutorService timer, Duration every) {
-      schedule = timer.scheduleWithFixedDelay(this::poll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-   }
+    public void start(ScheduledExecutorService timer, Duration every) {
+        schedule = timer.scheduleWithFixedDelay(this::poll, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
 
-   public void stop() {
-      if (schedule != null) {
-         schedule.cancel(false);
-      }
-   }
+    public void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+        }
+    }
 
-   void poll() {
-      try {
-         RevocationBatch batch = platform.revocations(cursor);
-         if (cursor != null && !batch.all().isEmpty()) {
-            onRevoked.accept(batch.all());
-         }
-         cursor = batch.cursor();
-         if (platformDown) {
-            platformDown = false;
-            LOG.info("revocations: platform reachable again");
-         }
-      } catch (PlatformUnavailableException e) {
-         if (!platformDown) {
-            platformDown = true;
-            LOG.warning("revocations: cannot reach the platform, will retry (" + e.getMessage() + ")");
-         }
-      } catch (RuntimeException e) {
-         LOG.log(Level.WARNING, "revocations: unexpected failure", e);
-      }
-   }
+    void poll() {
+        try {
+            RevocationBatch batch = platform.revocations(cursor);
+            if (cursor != null && !batch.all().isEmpty()) {
+                onRevoked.accept(batch.all());
+            }
+            cursor = batch.cursor();
+            if (platformDown) {
+                platformDown = false;
+                LOG.info("revocations: platform reachable again");
+            }
+        } catch (PlatformUnavailableException e) {
+            if (!platformDown) {
+                platformDown = true;
+                LOG.warning("revocations: cannot reach the platform, will retry (" + e.getMessage() + ")");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "revocations: unexpected failure", e);
+        }
+    }
 }

@@ -1,21 +1,20 @@
 package org.iotplatform.gateway.simulator;
 
 import java.util.Map;
-
 import org.iotplatform.gateway.device.Command;
 import org.iotplatform.gateway.device.CommandHandler;
 
 /** What a simulated device measures: one step of its physics per reading, from its own seeded randomness. */
 public interface DeviceModel {
 
-   /** Advances the model by {@code seconds} and returns the values to report (insertion order kept). */
-   Map<String, Object> step(double seconds);
+    /** Advances the model by {@code seconds} and returns the values to report (insertion order kept). */
+    Map<String, Object> step(double seconds);
 
-   /** Tags the device is registered with (station, kind, location). */
-   Map<String, String> tags();
+    /** Tags the device is registered with (station, kind, location). */
+    Map<String, String> tags();
 
-   /** Acts on a command; models that take none answer 404. */
-   default CommandHandler.Result command(Command command) {
-      return CommandHandler.Result.error(404, "unknown command " + command.name());
-   }
+    /** Acts on a command; models that take none answer 404. */
+    default CommandHandler.Result command(Command command) {
+        return CommandHandler.Result.error(404, "unknown command " + command.name());
+    }
 }

@@ -1,8 +1,5 @@
 package org.iotplatform.gateway.simulator;
 
-import org.iotplatform.gateway.CommandLineOptions;
-import org.iotplatform.gateway.bench.TelemetryLoad;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,6 +9,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.iotplatform.gateway.CommandLineOptions;
+import org.iotplatform.gateway.bench.TelemetryLoad;
 
 /**
  * The simulator's load mode, for benchmarks: {@code devices} devices each sending {@code rate}
@@ -26,50 +25,64 @@ import java.util.Map;
  */
 public final class LoadMode {
 
-   private LoadMode() {
-   }
+    private LoadMode() {}
 
-   public static TelemetryLoad.Result run(String[] args) throws Exception {
-      Map<String, String> o = CommandLineOptions.parse(args, 1);
-      int devices = Integer.parseInt(o.getOrDefault("devices", "100"));
-      double rate = Double.parseDouble(o.getOrDefault("rate", "1"));
-      String prefix = o.getOrDefault("prefix", "load");
-      Path state = Files.createDirectories(Path.of(o.getOrDefault("state", ".run/load")));
-      byte[] key = key(state.resolve("load-key"));
-      if (o.containsKey("admin-password-file")) {
-         Map<String, Map<String, String>> tags = new LinkedHashMap<>();
-         Map<String, byte[]> keys = new HashMap<>();
-         for (int i = 0; i < devices; i++) {
-            String id = prefix + "-" + String.format(Locale.ROOT, "%06d", i);
-            tags.put(id, Map.of("kind", "load"));
-            keys.put(id, key);
-         }
-         String password = Files.readString(Path.of(o.get("admin-password-file"))).trim();
-         new DeviceImport(o.getOrDefault("platform", "http://localhost:8080"), o.getOrDefault("admin-user", "admin"), password)
-               .registerMissing(tags, keys);
-      }
-      System.out.printf(Locale.ROOT, "load: %d devices x %.2f messages/s for %s s%n", devices, rate, o.getOrDefault("seconds", "60"));
-      TelemetryLoad.Result result = TelemetryLoad.run(Map.of(
-            "gateway", o.getOrDefault("gateway", "localhost:1883"),
-            "hub", o.getOrDefault("hub", "iothub.local"),
-            "prefix", prefix,
-            "count", Integer.toString(devices),
-            "key", Base64.getEncoder().encodeToString(key),
-            "seconds", o.getOrDefault("seconds", "60"),
-            "rate-per-device", Double.toString(rate)));
-      System.out.printf(Locale.ROOT, "summary: sent %d, acknowledged %d, failed %d in %.1f s: %.0f messages/s acknowledged%n",
-            result.sent(), result.acked(), result.failed(), result.seconds(), result.acked() / result.seconds());
-      return result;
-   }
+    public static TelemetryLoad.Result run(String[] args) throws Exception {
+        Map<String, String> o = CommandLineOptions.parse(args, 1);
+        int devices = Integer.parseInt(o.getOrDefault("devices", "100"));
+        double rate = Double.parseDouble(o.getOrDefault("rate", "1"));
+        String prefix = o.getOrDefault("prefix", "load");
+        Path state = Files.createDirectories(Path.of(o.getOrDefault("state", ".run/load")));
+        byte[] key = key(state.resolve("load-key"));
+        if (o.containsKey("admin-password-file")) {
+            Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+            Map<String, byte[]> keys = new HashMap<>();
+            for (int i = 0; i < devices; i++) {
+                String id = prefix + "-" + String.format(Locale.ROOT, "%06d", i);
+                tags.put(id, Map.of("kind", "load"));
+                keys.put(id, key);
+            }
+            String password =
+                    Files.readString(Path.of(o.get("admin-password-file"))).trim();
+            new DeviceImport(
+                            o.getOrDefault("platform", "http://localhost:8080"),
+                            o.getOrDefault("admin-user", "admin"),
+                            password)
+                    .registerMissing(tags, keys);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "load: %d devices x %.2f messages/s for %s s%n",
+                devices,
+                rate,
+                o.getOrDefault("seconds", "60"));
+        TelemetryLoad.Result result = TelemetryLoad.run(Map.of(
+                "gateway", o.getOrDefault("gateway", "localhost:1883"),
+                "hub", o.getOrDefault("hub", "iothub.local"),
+                "prefix", prefix,
+                "count", Integer.toString(devices),
+                "key", Base64.getEncoder().encodeToString(key),
+                "seconds", o.getOrDefault("seconds", "60"),
+                "rate-per-device", Double.toString(rate)));
+        System.out.printf(
+                Locale.ROOT,
+                "summary: sent %d, acknowledged %d, failed %d in %.1f s: %.0f messages/s acknowledged%n",
+                result.sent(),
+                result.acked(),
+                result.failed(),
+                result.seconds(),
+                result.acked() / result.seconds());
+        return result;
+    }
 
-   private static byte[] key(Path file) throws java.io.IOException {
-      if (Files.exists(file)) {
-         return Base64.getDecoder().decode(Files.readString(file).trim());
-      }
-      byte[] key = new byte[32];
-      new SecureRandom().nextBytes(key);
-      Files.writeString(file, Base64.getEncoder().encodeToString(key));
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-      return key;
-   }
+    private static byte[] key(Path file) throws java.io.IOException {
+        if (Files.exists(file)) {
+            return Base64.getDecoder().decode(Files.readString(file).trim());
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.writeString(file, Base64.getEncoder().encodeToString(key));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return key;
+    }
 }

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
  */
 public abstract class OneGatewayPerClass {
 
-   protected static RunningGateway gw;
+    protected static RunningGateway gw;
 
-   @BeforeAll
-   static void startGateway() throws Exception {
-      gw = RunningGateway.start();
-   }
+    @BeforeAll
+    static void startGateway() throws Exception {
+        gw = RunningGateway.start();
+    }
 
-   @AfterAll
-   static void stopGateway() throws Exception {
-      gw.close();
-   }
+    @AfterAll
+    static void stopGateway() throws Exception {
+        gw.close();
+    }
 }

@@ -3,19 +3,18 @@ package org.iotplatform.infrastructure.concurrent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The threads command work runs on: answers handed back to callers, sends after a commit, deliveries
@@ -32,42 +31,48 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class CommandThreads implements Executor {
 
-   private static final Logger LOG = Logger.getLogger(CommandThreads.class.getName());
+    private static final Logger LOG = Logger.getLogger(CommandThreads.class.getName());
 
-   @Resource
-   ManagedThreadFactory threads;
+    @Resource
+    ManagedThreadFactory threads;
 
-   @Inject
-   @ConfigProperty(name = "iot.commands.threads", defaultValue = "8")
-   int size;
+    @Inject
+    @ConfigProperty(name = "iot.commands.threads", defaultValue = "8")
+    int size;
 
-   private ThreadPoolExecutor pool;
+    private ThreadPoolExecutor pool;
 
-   @PostConstruct
-   void start() {
-      pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(20_000), threads,
-            new ThreadPoolExecutor.CallerRunsPolicy());
-      pool.prestartAllCoreThreads();
-   }
+    @PostConstruct
+    void start() {
+        pool = new ThreadPoolExecutor(
+                size,
+                size,
+                60,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(20_000),
+                threads,
+                new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.prestartAllCoreThreads();
+    }
 
-   /** Made at deployment rather than on first use, which may be on a thread that cannot make container threads. */
-   void deployed(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-      LOG.fine(() -> "command threads: " + pool.getPoolSize());
-   }
+    /** Made at deployment rather than on first use, which may be on a thread that cannot make container threads. */
+    void deployed(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        LOG.fine(() -> "command threads: " + pool.getPoolSize());
+    }
 
-   @Override
-   public void execute(Runnable task) {
-      pool.execute(() -> {
-         try {
-            task.run();
-         } catch (RuntimeException | Error e) {
-            LOG.log(Level.WARNING, "command task failed", e);
-         }
-      });
-   }
+    @Override
+    public void execute(Runnable task) {
+        pool.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.WARNING, "command task failed", e);
+            }
+        });
+    }
 
-   @PreDestroy
-   void stop() {
-      pool.shutdown();
-   }
+    @PreDestroy
+    void stop() {
+        pool.shutdown();
+    }
 }

@@ -4,7 +4,6 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
 import org.hibernate.SessionFactory;
 
 /**
@@ -34,15 +33,15 @@ public class DatabaseStatus {
     public static final String DATA_SOURCE = "java:app/jdbc/iot";
 
     /** What the database looks like to the application right now. */
-    public record Report(String provider, String schemaVersion, String catalog) {
-    }
+    public record Report(String provider, String schemaVersion, String catalog) {}
 
     @PersistenceContext(unitName = "iot")
     private EntityManager em;
 
     public Report check() {
         SessionFactory sessionFactory = em.getEntityManagerFactory().unwrap(SessionFactory.class);
-        String provider = sessionFactory == null ? "unknown" : "Hibernate ORM " + org.hibernate.Version.getVersionString();
+        String provider =
+                sessionFactory == null ? "unknown" : "Hibernate ORM " + org.hibernate.Version.getVersionString();
         Object version = em.createNativeQuery(
                         "select version from flyway_schema_history where success = 1 and version is not null "
                                 + "order by installed_rank desc limit 1")

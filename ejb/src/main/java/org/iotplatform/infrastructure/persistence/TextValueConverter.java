@@ -1,8 +1,7 @@
 package org.iotplatform.infrastructure.persistence;
 
-import java.util.function.Function;
-
 import jakarta.persistence.AttributeConverter;
+import java.util.function.Function;
 
 /** Stores a value object as its text form; subclasses only name the two directions. */
 public abstract class TextValueConverter<T> implements AttributeConverter<T, String> {

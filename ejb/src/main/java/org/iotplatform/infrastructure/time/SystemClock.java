@@ -1,9 +1,8 @@
 package org.iotplatform.infrastructure.time;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
 
 /** The one clock of the application (UTC); tests replace it with a fixed one. */
 @ApplicationScoped

@@ -1,12 +1,10 @@
 package org.iotplatform.operators.jpa;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-
+import java.util.List;
+import java.util.Optional;
 import org.iotplatform.operators.AccountStatus;
 import org.iotplatform.operators.OperatorAccount;
 import org.iotplatform.operators.OperatorAccountRepository;
@@ -35,11 +33,11 @@ public class JpaOperatorAccountRepository implements OperatorAccountRepository {
 
     @Override
     public boolean anyEnabledWithRole(Role role) {
-        return em.createQuery("select count(a) from OperatorAccount a where a.role = :r and a.status = :s",
-                        Long.class)
-                .setParameter("r", role)
-                .setParameter("s", AccountStatus.ENABLED)
-                .getSingleResult() > 0;
+        return em.createQuery("select count(a) from OperatorAccount a where a.role = :r and a.status = :s", Long.class)
+                        .setParameter("r", role)
+                        .setParameter("s", AccountStatus.ENABLED)
+                        .getSingleResult()
+                > 0;
     }
 
     @Override

@@ -1,9 +1,7 @@
 package org.iotplatform.operators.jpa;
 
 import jakarta.persistence.Converter;
-
 import org.iotplatform.infrastructure.persistence.TextValueConverter;
-
 import org.iotplatform.operators.Username;
 
 @Converter

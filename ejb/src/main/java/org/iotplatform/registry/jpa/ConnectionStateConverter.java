@@ -1,7 +1,6 @@
 package org.iotplatform.registry.jpa;
 
 import jakarta.persistence.Converter;
-
 import org.iotplatform.infrastructure.persistence.TextValueConverter;
 import org.iotplatform.registry.ConnectionState;
 

@@ -1,10 +1,5 @@
 package org.iotplatform.registry.jpa;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +9,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.MapJoin;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.iotplatform.registry.ConnectionEvent;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
@@ -87,23 +85,24 @@ public class JpaDeviceRepository implements DeviceRepository {
         CriteriaQuery<Device> select = cb.createQuery(Device.class);
         Root<Device> device = select.from(Device.class);
         select.select(device).where(filters(cb, device, query)).orderBy(cb.asc(device.get("deviceId")));
-        TypedQuery<Device> items = em.createQuery(select)
-                .setFirstResult(page * pageSize)
-                .setMaxResults(pageSize);
+        TypedQuery<Device> items =
+                em.createQuery(select).setFirstResult(page * pageSize).setMaxResults(pageSize);
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<Device> counted = count.from(Device.class);
         count.select(cb.count(counted)).where(filters(cb, counted, query));
 
-        return new Page<>(items.getResultList(), page, pageSize, em.createQuery(count).getSingleResult());
+        return new Page<>(
+                items.getResultList(), page, pageSize, em.createQuery(count).getSingleResult());
     }
 
     private static Predicate[] filters(CriteriaBuilder cb, Root<Device> device, DeviceQuery query) {
         List<Predicate> where = new ArrayList<>();
         query.status().ifPresent(s -> where.add(cb.equal(device.get("status"), s)));
         query.connectionState().ifPresent(c -> where.add(cb.equal(device.get("connectionState"), c)));
-        query.idContains().ifPresent(text -> where.add(
-                cb.like(device.get("deviceId").as(String.class), "%" + escapeLike(text) + "%", '\\')));
+        query.idContains()
+                .ifPresent(text -> where.add(
+                        cb.like(device.get("deviceId").as(String.class), "%" + escapeLike(text) + "%", '\\')));
         query.tagName().ifPresent(name -> {
             MapJoin<Device, String, String> tag = device.joinMap("tags");
             where.add(cb.equal(tag.key(), name));
@@ -129,7 +128,8 @@ public class JpaDeviceRepository implements DeviceRepository {
     public java.util.Map<DeviceId, Integer> retentionOverrides() {
         java.util.Map<DeviceId, Integer> overrides = new java.util.HashMap<>();
         for (Object[] row : em.createQuery(
-                "select d.deviceId, d.telemetryRetentionDays from Device d where d.telemetryRetentionDays is not null", Object[].class)
+                        "select d.deviceId, d.telemetryRetentionDays from Device d where d.telemetryRetentionDays is not null",
+                        Object[].class)
                 .getResultList()) {
             overrides.put((DeviceId) row[0], (Integer) row[1]);
         }
@@ -153,8 +153,8 @@ public class JpaDeviceRepository implements DeviceRepository {
 
     @Override
     public List<DeviceRevocation> revocationsAfter(long cursor, int limit) {
-        return em.createQuery("select r from DeviceRevocation r where r.id > :cursor order by r.id",
-                        DeviceRevocation.class)
+        return em.createQuery(
+                        "select r from DeviceRevocation r where r.id > :cursor order by r.id", DeviceRevocation.class)
                 .setParameter("cursor", cursor)
                 .setMaxResults(limit)
                 .getResultList();
@@ -162,7 +162,8 @@ public class JpaDeviceRepository implements DeviceRepository {
 
     @Override
     public long lastRevocationId() {
-        Long max = em.createQuery("select max(r.id) from DeviceRevocation r", Long.class).getSingleResult();
+        Long max = em.createQuery("select max(r.id) from DeviceRevocation r", Long.class)
+                .getSingleResult();
         return max == null ? 0 : max;
     }
 

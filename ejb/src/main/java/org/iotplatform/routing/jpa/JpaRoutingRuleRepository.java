@@ -1,5 +1,8 @@
 package org.iotplatform.routing.jpa;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,11 +11,6 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-
 import org.hibernate.Session;
 import org.iotplatform.routing.EndpointType;
 import org.iotplatform.routing.OutboxEntry;
@@ -29,13 +27,16 @@ public class JpaRoutingRuleRepository implements RoutingRuleRepository {
 
     @Override
     public List<RoutingRule> all() {
-        return em.createQuery("select r from RoutingRule r order by r.name", RoutingRule.class).getResultList();
+        return em.createQuery("select r from RoutingRule r order by r.name", RoutingRule.class)
+                .getResultList();
     }
 
     @Override
     public Optional<RoutingRule> find(String name) {
         return em.createQuery("select r from RoutingRule r where r.name = :n", RoutingRule.class)
-                .setParameter("n", name).getResultStream().findFirst();
+                .setParameter("n", name)
+                .getResultStream()
+                .findFirst();
     }
 
     @Override
@@ -59,8 +60,9 @@ public class JpaRoutingRuleRepository implements RoutingRuleRepository {
             return;
         }
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert into routing_outbox"
-                    + " (rule_id, device_id, message_id, body, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into routing_outbox"
+                            + " (rule_id, device_id, message_id, body, created_at, next_attempt_at) values (?, ?, ?, ?, ?, ?)")) {
                 for (Match m : matches) {
                     insert.setLong(1, m.ruleId());
                     insert.setString(2, m.message().deviceId().value());
@@ -87,8 +89,16 @@ public class JpaRoutingRuleRepository implements RoutingRuleRepository {
                 q.setInt(2, limit);
                 try (var rs = q.executeQuery()) {
                     while (rs.next()) {
-                        due.add(new OutboxEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), EndpointType.of(rs.getString(4)),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getInt(9)));
+                        due.add(new OutboxEntry(
+                                rs.getLong(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                EndpointType.of(rs.getString(4)),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getInt(9)));
                     }
                 }
             }
@@ -96,8 +106,8 @@ public class JpaRoutingRuleRepository implements RoutingRuleRepository {
             if (!due.isEmpty()) {
                 StringBuilder ids = new StringBuilder();
                 due.forEach(e -> ids.append(ids.length() == 0 ? "" : ",").append(e.id()));
-                try (PreparedStatement lease = c.prepareStatement(
-                        "update routing_outbox set next_attempt_at = ? where id in (" + ids + ")")) {
+                try (PreparedStatement lease =
+                        c.prepareStatement("update routing_outbox set next_attempt_at = ? where id in (" + ids + ")")) {
                     lease.setTimestamp(1, Timestamp.from(leaseUntil), UTC);
                     lease.executeUpdate();
                 }
@@ -108,12 +118,15 @@ public class JpaRoutingRuleRepository implements RoutingRuleRepository {
 
     @Override
     public void removeEntry(long id) {
-        em.createNativeQuery("delete from routing_outbox where id = ?").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("delete from routing_outbox where id = ?")
+                .setParameter(1, id)
+                .executeUpdate();
     }
 
     @Override
     public void retryLater(long id, String error, Instant next) {
-        em.createNativeQuery("update routing_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
+        em.createNativeQuery(
+                        "update routing_outbox set attempts = attempts + 1, last_error = ?, next_attempt_at = ? where id = ?")
                 .setParameter(1, error == null ? null : error.length() > 512 ? error.substring(0, 512) : error)
                 .setParameter(2, Timestamp.from(next))
                 .setParameter(3, id)
@@ -123,6 +136,8 @@ public class JpaRoutingRuleRepository implements RoutingRuleRepository {
     @Override
     public long pending(long ruleId) {
         return ((Number) em.createNativeQuery("select count(*) from routing_outbox where rule_id = ?")
-                .setParameter(1, ruleId).getSingleResult()).longValue();
+                        .setParameter(1, ruleId)
+                        .getSingleResult())
+                .longValue();
     }
 }

@@ -1,5 +1,8 @@
 package org.iotplatform.telemetry.jpa;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,13 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TimeZone;
-
 import javax.sql.DataSource;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
-
 import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.iotplatform.registry.DeviceId;
@@ -42,8 +39,7 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
     @PersistenceUnit(unitName = "iot")
     EntityManagerFactory emf;
 
-    private record Partition(String name, LocalDate bound) {
-    }
+    private record Partition(String name, LocalDate bound) {}
 
     private interface Work<T> {
         T run(Connection c) throws SQLException;
@@ -51,8 +47,10 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
 
     private <T> T withConnection(Work<T> work) {
         // the persistence unit's own data source, whichever it is (the EAR's or an admin-defined pool)
-        DataSource ds = emf.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-                .getService(ConnectionProvider.class).unwrap(DataSource.class);
+        DataSource ds = emf.unwrap(SessionFactoryImplementor.class)
+                .getServiceRegistry()
+                .getService(ConnectionProvider.class)
+                .unwrap(DataSource.class);
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(true);
             return work.run(c);
@@ -64,12 +62,13 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
     private static List<Partition> partitions(Connection c) throws SQLException {
         List<Partition> partitions = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("select partition_name, partition_description"
-                + " from information_schema.partitions where table_schema = database() and table_name = 'telemetry_value'"
-                + " order by partition_ordinal_position");
-             ResultSet rs = q.executeQuery()) {
+                        + " from information_schema.partitions where table_schema = database() and table_name = 'telemetry_value'"
+                        + " order by partition_ordinal_position");
+                ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
                 String bound = rs.getString(2).replace("'", "");
-                partitions.add(new Partition(rs.getString(1), "MAXVALUE".equals(bound) ? null : LocalDate.parse(bound.substring(0, 10))));
+                partitions.add(new Partition(
+                        rs.getString(1), "MAXVALUE".equals(bound) ? null : LocalDate.parse(bound.substring(0, 10))));
             }
         }
         return partitions;
@@ -78,8 +77,11 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
     @Override
     public List<String> ensureDailyPartitions(LocalDate today, LocalDate lastDay) {
         return withConnection(c -> {
-            LocalDate covered = partitions(c).stream().map(Partition::bound).filter(b -> b != null)
-                    .max(LocalDate::compareTo).orElse(today);
+            LocalDate covered = partitions(c).stream()
+                    .map(Partition::bound)
+                    .filter(b -> b != null)
+                    .max(LocalDate::compareTo)
+                    .orElse(today);
             LocalDate end = lastDay.plusDays(1);
             if (!covered.isBefore(end)) {
                 return List.of();
@@ -89,13 +91,21 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
             if (covered.isBefore(today)) {
                 // the days since the last partition (data in p_future so far) share one partition
                 created.add("p_upto_" + today.minusDays(1).format(DateTimeFormatter.BASIC_ISO_DATE));
-                sql.append("partition ").append(created.get(0)).append(" values less than ('").append(today).append("'), ");
+                sql.append("partition ")
+                        .append(created.get(0))
+                        .append(" values less than ('")
+                        .append(today)
+                        .append("'), ");
                 covered = today;
             }
             for (LocalDate day = covered; day.isBefore(end); day = day.plusDays(1)) {
                 String name = day.format(NAME);
                 created.add(name);
-                sql.append("partition ").append(name).append(" values less than ('").append(day.plusDays(1)).append("'), ");
+                sql.append("partition ")
+                        .append(name)
+                        .append(" values less than ('")
+                        .append(day.plusDays(1))
+                        .append("'), ");
             }
             sql.append("partition p_future values less than (maxvalue))");
             try (PreparedStatement ddl = c.prepareStatement(sql.toString())) {
@@ -110,9 +120,11 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
         return withConnection(c -> {
             List<String> old = partitions(c).stream()
                     .filter(p -> p.bound() != null && !p.bound().isAfter(day))
-                    .map(Partition::name).toList();
+                    .map(Partition::name)
+                    .toList();
             if (!old.isEmpty()) {
-                try (PreparedStatement ddl = c.prepareStatement("alter table telemetry_value drop partition " + String.join(", ", old))) {
+                try (PreparedStatement ddl =
+                        c.prepareStatement("alter table telemetry_value drop partition " + String.join(", ", old))) {
                     ddl.execute();
                 }
             }
@@ -125,7 +137,7 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
         return withConnection(c -> {
             Set<DeviceId> devices = new HashSet<>();
             try (PreparedStatement q = c.prepareStatement("select distinct device_id from device_metric");
-                 ResultSet rs = q.executeQuery()) {
+                    ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     devices.add(DeviceId.of(rs.getString(1)));
                 }
@@ -149,8 +161,12 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
             long deleted = 0;
             for (String metric : metrics) {
                 // by the full key prefix (device, metric, ts): a range, never a scan
-                deleted += chunked(c, "delete from telemetry_value where device_id = ? and metric = ? and ts < ? limit " + CHUNK,
-                        device.value(), metric, Timestamp.from(before));
+                deleted += chunked(
+                        c,
+                        "delete from telemetry_value where device_id = ? and metric = ? and ts < ? limit " + CHUNK,
+                        device.value(),
+                        metric,
+                        Timestamp.from(before));
             }
             return deleted;
         });
@@ -158,19 +174,24 @@ public class JdbcTelemetryHousekeeping implements TelemetryHousekeeping {
 
     @Override
     public long deleteMessages(Instant storedBefore) {
-        return withConnection(c -> chunked(c, "delete from telemetry_message where stored_at < ? limit " + CHUNK,
-                Timestamp.from(storedBefore)));
+        return withConnection(c -> chunked(
+                c, "delete from telemetry_message where stored_at < ? limit " + CHUNK, Timestamp.from(storedBefore)));
     }
 
     @Override
     public long deleteRollups(Interval interval, Instant before) {
-        return withConnection(c -> chunked(c, "delete from telemetry_rollup where period = ? and bucket < ? limit " + CHUNK,
-                interval.code(), Timestamp.from(before)));
+        return withConnection(c -> chunked(
+                c,
+                "delete from telemetry_rollup where period = ? and bucket < ? limit " + CHUNK,
+                interval.code(),
+                Timestamp.from(before)));
     }
 
     @Override
     public long deleteRejected(Instant receivedBefore) {
-        return withConnection(c -> chunked(c, "delete from rejected_message where received_at < ? limit " + CHUNK,
+        return withConnection(c -> chunked(
+                c,
+                "delete from rejected_message where received_at < ? limit " + CHUNK,
                 Timestamp.from(receivedBefore)));
     }
 

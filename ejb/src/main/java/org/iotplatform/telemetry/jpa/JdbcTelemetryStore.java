@@ -1,5 +1,10 @@
 package org.iotplatform.telemetry.jpa;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,13 +22,6 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
-import jakarta.annotation.Resource;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.TransactionSynchronizationRegistry;
-
 import org.hibernate.Session;
 import org.iotplatform.infrastructure.transaction.AfterCommit;
 import org.iotplatform.registry.DeviceId;
@@ -45,6 +43,7 @@ public class JdbcTelemetryStore implements TelemetryStore {
     private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     /** Pairs per existence query: keeps the statement well inside MariaDB's range optimiser limits. */
     private static final int LOOKUP_CHUNK = 500;
+
     private static final int ROWS_PER_INSERT = 1000;
     private static final int KNOWN_METRICS_LIMIT = 1_000_000;
 
@@ -78,10 +77,16 @@ public class JdbcTelemetryStore implements TelemetryStore {
                     values.add(new Object[] {m.deviceId().value(), v.getKey(), ts, m.messageId(), v.getValue()});
                 }
             }
-            insertRows(c, "insert into telemetry_message (device_id, message_id, ts, received_at, stored_at) values ",
-                    "(?, ?, ?, ?, utc_timestamp(3))", claims);
-            insertRows(c, "insert into telemetry_value (device_id, metric, ts, message_id, value) values ",
-                    "(?, ?, ?, ?, ?)", values);
+            insertRows(
+                    c,
+                    "insert into telemetry_message (device_id, message_id, ts, received_at, stored_at) values ",
+                    "(?, ?, ?, ?, utc_timestamp(3))",
+                    claims);
+            insertRows(
+                    c,
+                    "insert into telemetry_value (device_id, metric, ts, message_id, value) values ",
+                    "(?, ?, ?, ?, ?)",
+                    values);
             catalogue(c, fresh);
             return fresh;
         });
@@ -103,7 +108,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "" : ",").append(row);
             }
-            try (PreparedStatement statement = c.prepareStatement(sql.append(suffix).toString())) {
+            try (PreparedStatement statement =
+                    c.prepareStatement(sql.append(suffix).toString())) {
                 int p = 1;
                 for (Object[] r : chunk) {
                     for (Object value : r) {
@@ -188,7 +194,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
     public void erase(DeviceId device) {
         // every table keyed by device first: each delete is a range of its primary key or index
         em.unwrap(Session.class).doWork(c -> {
-            for (String table : List.of("telemetry_value", "telemetry_message", "telemetry_rollup", "device_metric", "rejected_message")) {
+            for (String table : List.of(
+                    "telemetry_value", "telemetry_message", "telemetry_rollup", "device_metric", "rejected_message")) {
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE device_id = ?")) {
                     s.setString(1, device.value());
                     s.executeUpdate();
@@ -199,8 +206,13 @@ public class JdbcTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public void history(DeviceId device, Instant from, Instant to, Optional<String> metric, int limit,
-                        Consumer<TelemetryPoint> sink) {
+    public void history(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Optional<String> metric,
+            int limit,
+            Consumer<TelemetryPoint> sink) {
         em.unwrap(Session.class).doWork(c -> {
             String sql = "select ts, metric, value from telemetry_value where device_id = ? and ts >= ? and ts < ?"
                     + (metric.isPresent() ? " and metric = ?" : "") + " order by ts, metric limit ?";
@@ -216,7 +228,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
                 q.setFetchSize(1000);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        sink.accept(new TelemetryPoint(rs.getTimestamp(1, UTC).toInstant(), rs.getString(2), rs.getDouble(3)));
+                        sink.accept(new TelemetryPoint(
+                                rs.getTimestamp(1, UTC).toInstant(), rs.getString(2), rs.getDouble(3)));
                     }
                 }
             }
@@ -224,8 +237,14 @@ public class JdbcTelemetryStore implements TelemetryStore {
     }
 
     @Override
-    public void aggregates(DeviceId device, Instant from, Instant to, Optional<String> metric, Interval interval,
-                           int limit, Consumer<TelemetryAggregate> sink) {
+    public void aggregates(
+            DeviceId device,
+            Instant from,
+            Instant to,
+            Optional<String> metric,
+            Interval interval,
+            int limit,
+            Consumer<TelemetryAggregate> sink) {
         em.unwrap(Session.class).doWork(c -> {
             String sql = "select bucket, metric, samples, min_value, max_value, total from telemetry_rollup"
                     + " where device_id = ? and period = ? and bucket >= ? and bucket < ?"
@@ -244,8 +263,13 @@ public class JdbcTelemetryStore implements TelemetryStore {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         long n = rs.getLong(3);
-                        sink.accept(new TelemetryAggregate(rs.getTimestamp(1, UTC).toInstant(), rs.getString(2), n,
-                                rs.getDouble(4), rs.getDouble(5), rs.getDouble(6) / n));
+                        sink.accept(new TelemetryAggregate(
+                                rs.getTimestamp(1, UTC).toInstant(),
+                                rs.getString(2),
+                                n,
+                                rs.getDouble(4),
+                                rs.getDouble(5),
+                                rs.getDouble(6) / n));
                     }
                 }
             }
@@ -265,8 +289,10 @@ public class JdbcTelemetryStore implements TelemetryStore {
                 q.setString(1, device.value());
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        TelemetryPoint p = new TelemetryPoint(rs.getTimestamp(1, UTC).toInstant(), rs.getString(2), rs.getDouble(3));
-                        if (latest.isEmpty() || !latest.get(latest.size() - 1).metric().equals(p.metric())) {
+                        TelemetryPoint p = new TelemetryPoint(
+                                rs.getTimestamp(1, UTC).toInstant(), rs.getString(2), rs.getDouble(3));
+                        if (latest.isEmpty()
+                                || !latest.get(latest.size() - 1).metric().equals(p.metric())) {
                             latest.add(p); // two messages with the same ts: keep one
                         }
                     }
@@ -278,7 +304,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
 
     @Override
     public List<String> metrics(DeviceId device) {
-        return em.createNativeQuery("select metric from device_metric where device_id = ? order by metric", String.class)
+        return em.createNativeQuery(
+                        "select metric from device_metric where device_id = ? order by metric", String.class)
                 .setParameter(1, device.value())
                 .getResultList();
     }
@@ -289,8 +316,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
             Timestamp since;
             Timestamp until;
             try (PreparedStatement lock = c.prepareStatement(
-                    "select cursor_at, utc_timestamp(3) from telemetry_job where name = 'rollup' for update skip locked");
-                 ResultSet rs = lock.executeQuery()) {
+                            "select cursor_at, utc_timestamp(3) from telemetry_job where name = 'rollup' for update skip locked");
+                    ResultSet rs = lock.executeQuery()) {
                 if (!rs.next()) {
                     return -1L;
                 }
@@ -312,7 +339,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
                 rollUpLevel(c, "1h", "%Y-%m-%d %H:00:00", "hour", "1m", since, until);
                 rollUpLevel(c, "1d", "%Y-%m-%d 00:00:00", "day", "1h", since, until);
             }
-            try (PreparedStatement advance = c.prepareStatement("update telemetry_job set cursor_at = ? where name = 'rollup'")) {
+            try (PreparedStatement advance =
+                    c.prepareStatement("update telemetry_job set cursor_at = ? where name = 'rollup'")) {
                 advance.setTimestamp(1, until);
                 advance.executeUpdate();
             }
@@ -327,13 +355,20 @@ public class JdbcTelemetryStore implements TelemetryStore {
      * SELECT and the rows are written after it: an INSERT ... SELECT would lock the values it reads
      * and stall the ingest writing next to them (measured: seconds of added latency).
      */
-    private static void rollUpLevel(Connection c, String period, String bucketFormat, String unit, String below,
-                                    Timestamp since, Timestamp until) throws SQLException {
+    private static void rollUpLevel(
+            Connection c,
+            String period,
+            String bucketFormat,
+            String unit,
+            String below,
+            Timestamp since,
+            Timestamp until)
+            throws SQLException {
         String source = below == null
                 ? "join telemetry_value v on v.device_id = m.device_id and v.metric = m.metric"
                         + " and v.ts >= t.bucket and v.ts < t.bucket + interval 1 " + unit
-                : "join telemetry_rollup v on v.device_id = m.device_id and v.metric = m.metric and v.period = '" + below + "'"
-                        + " and v.bucket >= t.bucket and v.bucket < t.bucket + interval 1 " + unit;
+                : "join telemetry_rollup v on v.device_id = m.device_id and v.metric = m.metric and v.period = '"
+                        + below + "'" + " and v.bucket >= t.bucket and v.bucket < t.bucket + interval 1 " + unit;
         String aggregates = below == null
                 ? "count(*), sum(v.value), min(v.value), max(v.value)"
                 : "sum(v.samples), sum(v.total), min(v.min_value), max(v.max_value)";
@@ -350,13 +385,23 @@ public class JdbcTelemetryStore implements TelemetryStore {
             q.setFetchSize(10_000);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getTimestamp(3, UTC), rs.getLong(4),
-                            rs.getDouble(5), rs.getDouble(6), rs.getDouble(7)});
+                    rows.add(new Object[] {
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3, UTC),
+                        rs.getLong(4),
+                        rs.getDouble(5),
+                        rs.getDouble(6),
+                        rs.getDouble(7)
+                    });
                 }
             }
         }
-        insertRows(c, "insert into telemetry_rollup (device_id, metric, period, bucket, samples, total, min_value, max_value) values ",
-                "(?, ?, '" + period + "', ?, ?, ?, ?, ?)", rows,
+        insertRows(
+                c,
+                "insert into telemetry_rollup (device_id, metric, period, bucket, samples, total, min_value, max_value) values ",
+                "(?, ?, '" + period + "', ?, ?, ?, ?, ?)",
+                rows,
                 " on duplicate key update samples = values(samples), total = values(total),"
                         + " min_value = values(min_value), max_value = values(max_value)");
     }
@@ -365,7 +410,8 @@ public class JdbcTelemetryStore implements TelemetryStore {
     public IngestStats ingestStats(Instant from, Instant to, Optional<String> devicePrefix, int maxMessages) {
         return em.unwrap(Session.class).doReturningWork(c -> {
             String sql = "select timestampdiff(microsecond, ts, stored_at) div 1000, stored_at from telemetry_message"
-                    + " where stored_at >= ? and stored_at < ?" + (devicePrefix.isPresent() ? " and device_id like ?" : "")
+                    + " where stored_at >= ? and stored_at < ?"
+                    + (devicePrefix.isPresent() ? " and device_id like ?" : "")
                     + " limit ?";
             long[] latencies = new long[1024];
             int n = 0;
@@ -376,7 +422,13 @@ public class JdbcTelemetryStore implements TelemetryStore {
                 q.setTimestamp(i++, Timestamp.from(from), UTC);
                 q.setTimestamp(i++, Timestamp.from(to), UTC);
                 if (devicePrefix.isPresent()) {
-                    q.setString(i++, devicePrefix.get().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                    q.setString(
+                            i++,
+                            devicePrefix
+                                            .get()
+                                            .replace("\\", "\\\\")
+                                            .replace("%", "\\%")
+                                            .replace("_", "\\_") + "%");
                 }
                 q.setInt(i, maxMessages);
                 q.setFetchSize(10_000);
@@ -399,9 +451,11 @@ public class JdbcTelemetryStore implements TelemetryStore {
     @Override
     public List<RejectedMessage> rejected(Optional<DeviceId> device, int limit) {
         return (device.isPresent()
-                ? em.createQuery("select r from RejectedMessage r where r.deviceId = :d order by r.id desc", RejectedMessage.class)
-                        .setParameter("d", device.get())
-                : em.createQuery("select r from RejectedMessage r order by r.id desc", RejectedMessage.class))
+                        ? em.createQuery(
+                                        "select r from RejectedMessage r where r.deviceId = :d order by r.id desc",
+                                        RejectedMessage.class)
+                                .setParameter("d", device.get())
+                        : em.createQuery("select r from RejectedMessage r order by r.id desc", RejectedMessage.class))
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -2,22 +2,20 @@ package org.iotplatform.integration.commanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
-import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
-import org.iotplatform.integration.GatewayEndpoint;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.commanding.DirectMethods;
+import org.iotplatform.integration.GatewayEndpoint;
 import org.iotplatform.integration.GatewayLink;
 import org.iotplatform.twin.DeviceTwins;
-
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.logging.Logger;
 
 /**
  * The command routes. {@value #EGRESS} publishes commands to the gateway as the back end (QoS 1; the
@@ -51,14 +49,17 @@ public class DeviceCommandRoutes extends RouteBuilder {
     public void configure() throws Exception {
         if (link.password().isEmpty()) {
             LOG.warning("iot.ingress.mqtt.password is not set: no commands to devices");
-            from(EGRESS).routeId("device-command-egress")
-                    .throwException(new IllegalStateException("no connection to the gateway configured (iot.ingress.mqtt.password)"));
+            from(EGRESS)
+                    .routeId("device-command-egress")
+                    .throwException(new IllegalStateException(
+                            "no connection to the gateway configured (iot.ingress.mqtt.password)"));
             return;
         }
         PahoMqtt5Component component = getContext().getComponent("paho-mqtt5", PahoMqtt5Component.class);
 
         PahoMqtt5Configuration out = connection(component, "-commands");
-        from(EGRESS).routeId("device-command-egress")
+        from(EGRESS)
+                .routeId("device-command-egress")
                 .to(new GatewayEndpoint("paho-mqtt5:device-commands", "$iothub/commands", component, out));
 
         PahoMqtt5Configuration in = connection(component, "-answers");
@@ -67,12 +68,21 @@ public class DeviceCommandRoutes extends RouteBuilder {
                 .process(this::methodAnswer);
 
         // twin requests are shared among platform instances: any one of them answers
-        from(new GatewayEndpoint("paho-mqtt5:device-twin-requests", TWIN_REQUESTS, component, durable(connection(component, "-twin-get"))))
+        from(new GatewayEndpoint(
+                        "paho-mqtt5:device-twin-requests",
+                        TWIN_REQUESTS,
+                        component,
+                        durable(connection(component, "-twin-get"))))
                 .routeId("device-twin-requests")
                 .process(e -> twins.deviceRequestedTwin(twinDevice(e), requestId(e)));
-        from(new GatewayEndpoint("paho-mqtt5:device-twin-reports", TWIN_REPORTS, component, durable(connection(component, "-twin-reported"))))
+        from(new GatewayEndpoint(
+                        "paho-mqtt5:device-twin-reports",
+                        TWIN_REPORTS,
+                        component,
+                        durable(connection(component, "-twin-reported"))))
                 .routeId("device-twin-reports")
-                .process(e -> twins.deviceReported(twinDevice(e), requestId(e), e.getMessage().getBody(byte[].class)));
+                .process(e -> twins.deviceReported(
+                        twinDevice(e), requestId(e), e.getMessage().getBody(byte[].class)));
     }
 
     /** A persistent session: what devices send while the platform is down waits in the broker. */
@@ -84,11 +94,15 @@ public class DeviceCommandRoutes extends RouteBuilder {
 
     /** {@code $iothub/<deviceId>/twin/...}: the device id. */
     private static String twinDevice(Exchange exchange) {
-        return exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class).split("/")[1];
+        return exchange.getMessage()
+                .getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
+                .split("/")[1];
     }
 
     private static String requestId(Exchange exchange) {
-        return bagValue(exchange.getMessage().getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class), "$rid");
+        return bagValue(
+                exchange.getMessage().getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class),
+                "$rid");
     }
 
     /** One MQTT connection of this instance; built in code since '$', '+' and '#' do not survive an endpoint URI. */
@@ -111,7 +125,8 @@ public class DeviceCommandRoutes extends RouteBuilder {
             LOG.warning(() -> "device " + parts[1] + " answered with a status that is not a number: " + topic);
             return;
         }
-        methods.answered(parts[1], requestId(exchange), status, exchange.getMessage().getBody(byte[].class));
+        methods.answered(
+                parts[1], requestId(exchange), status, exchange.getMessage().getBody(byte[].class));
     }
 
     /** A value of the property bag ({@code name=value&...}, URL-encoded) the gateway put in a user property. */
@@ -125,7 +140,9 @@ public class DeviceCommandRoutes extends RouteBuilder {
             }
             for (String pair : p.getValue().split("&")) {
                 int eq = pair.indexOf('=');
-                if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+                if (eq > 0
+                        && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
+                                .equals(name)) {
                     return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
                 }
             }

@@ -2,19 +2,18 @@ package org.iotplatform.integration.commanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.commanding.CommandChannel;
 import org.iotplatform.integration.CamelRuntime;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * {@link CommandChannel} over the gateway's MQTT: each command is an exchange on the command egress
@@ -38,7 +37,10 @@ public class MqttCommandChannel implements CommandChannel {
     public void sendMethodRequest(String deviceId, String method, String requestId, byte[] payload, Duration expiry) {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
-        publish("$iothub/" + deviceId + "/methods/POST/" + method + "/", withQuery("$rid=" + requestId, payload), properties);
+        publish(
+                "$iothub/" + deviceId + "/methods/POST/" + method + "/",
+                withQuery("$rid=" + requestId, payload),
+                properties);
     }
 
     /**
@@ -46,11 +48,18 @@ public class MqttCommandChannel implements CommandChannel {
      * and the message id again as a user property, by which the gateway reports delivery.
      */
     @Override
-    public void sendCloudToDevice(String deviceId, String messageId, Map<String, String> applicationProperties, byte[] payload,
-                                  Duration expiry) {
-        StringBuilder bag = new StringBuilder("%24.mid=").append(encode(messageId))
-                .append("&%24.to=").append(encode("/devices/" + deviceId + "/messages/deviceBound"));
-        applicationProperties.forEach((k, v) -> bag.append('&').append(encode(k)).append('=').append(encode(v)));
+    public void sendCloudToDevice(
+            String deviceId,
+            String messageId,
+            Map<String, String> applicationProperties,
+            byte[] payload,
+            Duration expiry) {
+        StringBuilder bag = new StringBuilder("%24.mid=")
+                .append(encode(messageId))
+                .append("&%24.to=")
+                .append(encode("/devices/" + deviceId + "/messages/deviceBound"));
+        applicationProperties.forEach(
+                (k, v) -> bag.append('&').append(encode(k)).append('=').append(encode(v)));
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
         properties.setUserProperties(List.of(new UserProperty(DELIVERY_MARK, messageId)));
@@ -59,15 +68,20 @@ public class MqttCommandChannel implements CommandChannel {
 
     @Override
     public void sendDesired(String deviceId, long version, byte[] patch) {
-        publish("$iothub/" + deviceId + "/twin/PATCH/properties/desired/", withQuery("$version=" + version, patch), new MqttProperties());
+        publish(
+                "$iothub/" + deviceId + "/twin/PATCH/properties/desired/",
+                withQuery("$version=" + version, patch),
+                new MqttProperties());
     }
 
     @Override
     public void sendTwinResponse(String deviceId, String requestId, int status, Long version, byte[] body) {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(60L); // devices give up on twin requests long before
-        publish("$iothub/" + deviceId + "/twin/res/" + status + "/",
-                withQuery("$rid=" + requestId + (version == null ? "" : "&$version=" + version), body), properties);
+        publish(
+                "$iothub/" + deviceId + "/twin/res/" + status + "/",
+                withQuery("$rid=" + requestId + (version == null ? "" : "&$version=" + version), body),
+                properties);
     }
 
     private void publish(String topic, byte[] payload, MqttProperties properties) {

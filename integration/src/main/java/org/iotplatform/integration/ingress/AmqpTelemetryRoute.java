@@ -1,12 +1,10 @@
 package org.iotplatform.integration.ingress;
 
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
-
+import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.camel.component.jms.JmsConfiguration;
@@ -35,7 +33,9 @@ public class AmqpTelemetryRoute extends TelemetryIngressRoute {
         }
         // property names like mqtt.ordered.user.property.0.x are not Java identifiers: read them anyway
         String url = link.amqpUrl();
-        JmsConnectionFactory factory = new JmsConnectionFactory(link.user(), link.password().get(),
+        JmsConnectionFactory factory = new JmsConnectionFactory(
+                link.user(),
+                link.password().get(),
                 url + (url.contains("?") ? "&" : "?") + "jms.validatePropertyNames=false");
         AMQPComponent amqp = new AMQPComponent(factory);
         getContext().addComponent("amqp-ingress", amqp);
@@ -54,21 +54,22 @@ public class AmqpTelemetryRoute extends TelemetryIngressRoute {
         config.setAcknowledgementModeName("CLIENT_ACKNOWLEDGE");
         config.setCacheLevelName("CACHE_CONSUMER");
 
-        from(endpoint)
-                .routeId("telemetry-amqp-ingress")
-                .process(batcher);
+        from(endpoint).routeId("telemetry-amqp-ingress").process(batcher);
     }
 
     @Override
     String topicWithPropertyBag(Exchange exchange) {
-        return topicOf(destination(exchange)) + propertyBag(exchange.getMessage().getHeaders());
+        return topicOf(destination(exchange))
+                + propertyBag(exchange.getMessage().getHeaders());
     }
 
     /** Where the message was published: the device's telemetry address (not the wildcard subscribed to). */
     private static Destination destination(Exchange exchange) {
         JmsMessage message = exchange.getMessage(JmsMessage.class);
         try {
-            return message == null || message.getJmsMessage() == null ? null : message.getJmsMessage().getJMSDestination();
+            return message == null || message.getJmsMessage() == null
+                    ? null
+                    : message.getJmsMessage().getJMSDestination();
         } catch (JMSException e) {
             return null;
         }

@@ -1,16 +1,14 @@
 package org.iotplatform.integration.ingress;
 
-
 import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
-import org.iotplatform.integration.GatewayEndpoint;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
+import org.iotplatform.integration.GatewayEndpoint;
 import org.iotplatform.telemetry.TelemetryIngest;
 
 /**
@@ -42,18 +40,18 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
             config.setSessionExpiryInterval(24 * 3600);
             config.setManualAcksEnabled(true);
             config.setReceiveMaximum(link.mqttInFlight());
-            PahoMqtt5Endpoint endpoint = new GatewayEndpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);
+            PahoMqtt5Endpoint endpoint =
+                    new GatewayEndpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);
 
-            from(endpoint)
-                    .routeId("telemetry-mqtt-ingress-" + i)
-                    .process(batcher);
+            from(endpoint).routeId("telemetry-mqtt-ingress-" + i).process(batcher);
         }
     }
 
     @Override
     String topicWithPropertyBag(Exchange exchange) {
         return exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
-                + propertyBag(exchange.getMessage().getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class));
+                + propertyBag(exchange.getMessage()
+                        .getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class));
     }
 
     /** The gateway moves a topic's property bag into this user property (see the gateway's TelemetryPropertyBag). */

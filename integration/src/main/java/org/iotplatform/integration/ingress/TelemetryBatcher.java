@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Exchange;
@@ -38,8 +37,7 @@ public class TelemetryBatcher extends ServiceSupport implements AsyncProcessor {
         IncomingTelemetry read(Exchange exchange);
     }
 
-    private record Pending(IncomingTelemetry message, Exchange exchange, AsyncCallback callback) {
-    }
+    private record Pending(IncomingTelemetry message, Exchange exchange, AsyncCallback callback) {}
 
     private final TelemetryIngest ingest;
     private final Reader reader;
@@ -50,8 +48,8 @@ public class TelemetryBatcher extends ServiceSupport implements AsyncProcessor {
     private volatile boolean running;
     private volatile boolean databaseDown;
 
-    public TelemetryBatcher(TelemetryIngest ingest, Reader reader, ThreadFactory threads, int lanes, int maxBatch,
-                            int queuedPerLane) {
+    public TelemetryBatcher(
+            TelemetryIngest ingest, Reader reader, ThreadFactory threads, int lanes, int maxBatch, int queuedPerLane) {
         this.ingest = ingest;
         this.reader = reader;
         this.threads = threads;

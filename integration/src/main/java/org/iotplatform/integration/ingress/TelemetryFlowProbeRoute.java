@@ -2,7 +2,6 @@ package org.iotplatform.integration.ingress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.apache.camel.builder.RouteBuilder;
 
 /** Runs the {@link TelemetryFlowWatch} every {@code iot.ingress.probe-every}. */

@@ -1,5 +1,7 @@
 package org.iotplatform.integration.ingress;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
@@ -106,7 +104,8 @@ public class TelemetryFlowWatch {
         long seq = f.next();
         try {
             // QoS 1 and a synchronous client: this returns once the gateway acknowledged the probe
-            camel.createFluentProducerTemplate().to(DeviceCommandRoutes.EGRESS)
+            camel.createFluentProducerTemplate()
+                    .to(DeviceCommandRoutes.EGRESS)
                     .withBody(new FlowProbe(instance, seq).payload())
                     .withHeaders(Map.of(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, FlowProbe.TOPIC))
                     .request();
@@ -122,11 +121,13 @@ public class TelemetryFlowWatch {
      */
     private void subscribeAgain(CamelContext camel) {
         for (Route route : camel.getRoutes()) {
-            if (!route.getRouteId().startsWith("telemetry-") || !route.getRouteId().contains("-ingress")) {
+            if (!route.getRouteId().startsWith("telemetry-")
+                    || !route.getRouteId().contains("-ingress")) {
                 continue;
             }
             try {
-                if (route.getConsumer() instanceof PahoMqtt5Consumer paho && paho.getClient() != null
+                if (route.getConsumer() instanceof PahoMqtt5Consumer paho
+                        && paho.getClient() != null
                         && paho.getClient().isConnected()) {
                     MqttClient client = paho.getClient();
                     client.subscribe(MqttTelemetryRoute.SUBSCRIPTION, 1);

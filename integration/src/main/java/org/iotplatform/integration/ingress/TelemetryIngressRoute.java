@@ -1,13 +1,11 @@
 package org.iotplatform.integration.ingress;
 
-import java.time.Clock;
-import java.util.Optional;
-import java.util.logging.Logger;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.iotplatform.integration.GatewayLink;
@@ -64,7 +62,8 @@ abstract class TelemetryIngressRoute extends RouteBuilder {
         if (FlowProbe.isProbe(topic)) {
             // recorded, never stored as telemetry; a database failure fails the exchange, so it comes again
             FlowProbe.parse(exchange.getMessage().getBody(byte[].class))
-                    .ifPresentOrElse(p -> probes.arrived(p.instance(), p.seq()),
+                    .ifPresentOrElse(
+                            p -> probes.arrived(p.instance(), p.seq()),
                             () -> LOG.warning(() -> "not a telemetry-flow probe, ignored: " + topic));
             return null;
         }
@@ -74,7 +73,12 @@ abstract class TelemetryIngressRoute extends RouteBuilder {
             return null;
         }
         TelemetryTopic t = parsed.get();
-        return new IncomingTelemetry(t.deviceId(), t.messageId(), exchange.getMessage().getBody(byte[].class),
-                clock.instant(), topic, t.properties());
+        return new IncomingTelemetry(
+                t.deviceId(),
+                t.messageId(),
+                exchange.getMessage().getBody(byte[].class),
+                clock.instant(),
+                topic,
+                t.properties());
     }
 }

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-
 import org.iotplatform.registry.DeviceId;
 
 /**
@@ -42,7 +41,9 @@ public record TelemetryTopic(DeviceId deviceId, Map<String, String> properties) 
                 String name = eq < 0 ? pair : pair.substring(0, eq);
                 String value = eq < 0 ? "" : pair.substring(eq + 1);
                 try {
-                    properties.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+                    properties.put(
+                            URLDecoder.decode(name, StandardCharsets.UTF_8),
+                            URLDecoder.decode(value, StandardCharsets.UTF_8));
                 } catch (IllegalArgumentException e) {
                     properties.put(name, value); // keep undecodable text as sent
                 }

@@ -1,12 +1,10 @@
 package org.iotplatform.integration.routing;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -52,8 +50,11 @@ public class RoutingDeliveryRoute extends RouteBuilder {
     @Override
     public void configure() {
         if (link.password().isPresent()) {
-            getContext().addComponent("amqp-routing",
-                    new AMQPComponent(new JmsConnectionFactory(link.user(), link.password().get(), link.amqpUrl())));
+            getContext()
+                    .addComponent(
+                            "amqp-routing",
+                            new AMQPComponent(new JmsConnectionFactory(
+                                    link.user(), link.password().get(), link.amqpUrl())));
         }
         from("timer:telemetry-routing?delay=5000&period=" + pollMillis)
                 .routeId("telemetry-routing")
@@ -82,24 +83,30 @@ public class RoutingDeliveryRoute extends RouteBuilder {
 
     private void send(OutboxEntry entry) throws Exception {
         Exchange result = switch (entry.type()) {
-            case HTTP -> producer.send(checkedWebhook(entry.target()) + "?httpMethod=POST&throwExceptionOnFailure=true"
-                    + "&connectTimeout=" + httpTimeoutMillis + "&responseTimeout=" + httpTimeoutMillis, e -> {
-                e.getMessage().setBody(entry.body());
-                e.getMessage().setHeader(Exchange.HTTP_URI, entry.target());
-                e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-                e.getMessage().setHeader("X-Iot-Route", entry.ruleName());
-                e.getMessage().setHeader("X-Iot-Device", entry.deviceId());
-            });
+            case HTTP ->
+                producer.send(
+                        checkedWebhook(entry.target()) + "?httpMethod=POST&throwExceptionOnFailure=true"
+                                + "&connectTimeout=" + httpTimeoutMillis + "&responseTimeout=" + httpTimeoutMillis,
+                        e -> {
+                            e.getMessage().setBody(entry.body());
+                            e.getMessage().setHeader(Exchange.HTTP_URI, entry.target());
+                            e.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+                            e.getMessage().setHeader("X-Iot-Route", entry.ruleName());
+                            e.getMessage().setHeader("X-Iot-Device", entry.deviceId());
+                        });
             case AMQP -> {
                 if (getContext().hasComponent("amqp-routing") == null) {
                     throw new IllegalStateException("no AMQP connection: iot.ingress.mqtt.password is not set");
                 }
-                yield producer.send("amqp-routing:queue:" + entry.target(), e -> e.getMessage().setBody(entry.body()));
+                yield producer.send(
+                        "amqp-routing:queue:" + entry.target(),
+                        e -> e.getMessage().setBody(entry.body()));
             }
-            case FILE -> producer.send("file:" + targets.fileDirectory(entry.target()), e -> {
-                e.getMessage().setBody(entry.body());
-                e.getMessage().setHeader(Exchange.FILE_NAME, fileName(entry));
-            });
+            case FILE ->
+                producer.send("file:" + targets.fileDirectory(entry.target()), e -> {
+                    e.getMessage().setBody(entry.body());
+                    e.getMessage().setHeader(Exchange.FILE_NAME, fileName(entry));
+                });
         };
         if (result.getException() != null) {
             throw result.getException();
@@ -113,7 +120,9 @@ public class RoutingDeliveryRoute extends RouteBuilder {
     }
 
     static String fileName(OutboxEntry entry) {
-        return (entry.ruleName() + "-" + entry.deviceId() + "-" + entry.messageId()).replaceAll("[^A-Za-z0-9_.\\-]", "_") + ".json";
+        return (entry.ruleName() + "-" + entry.deviceId() + "-" + entry.messageId())
+                        .replaceAll("[^A-Za-z0-9_.\\-]", "_")
+                + ".json";
     }
 
     private static String rootMessage(Throwable t) {

@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class TelemetryTopicTest {
 
     @Test
     void readsTheDeviceAndThePropertyBag() {
-        TelemetryTopic t = TelemetryTopic.parse("devices/plant.a:pump-7/messages/events/$.mid=m-42&$.ct=application%2Fjson&alert=true").orElseThrow();
+        TelemetryTopic t = TelemetryTopic.parse(
+                        "devices/plant.a:pump-7/messages/events/$.mid=m-42&$.ct=application%2Fjson&alert=true")
+                .orElseThrow();
         assertEquals("plant.a:pump-7", t.deviceId().value());
         assertEquals(Map.of("$.mid", "m-42", "$.ct", "application/json", "alert", "true"), t.properties());
         assertEquals(Optional.of("m-42"), t.messageId());
@@ -20,9 +21,22 @@ class TelemetryTopicTest {
 
     @Test
     void acceptsTheBareTopicsWithAndWithoutSlash() {
-        assertEquals("d1", TelemetryTopic.parse("devices/d1/messages/events/").orElseThrow().deviceId().value());
-        assertEquals("d1", TelemetryTopic.parse("devices/d1/messages/events").orElseThrow().deviceId().value());
-        assertTrue(TelemetryTopic.parse("devices/d1/messages/events/").orElseThrow().messageId().isEmpty());
+        assertEquals(
+                "d1",
+                TelemetryTopic.parse("devices/d1/messages/events/")
+                        .orElseThrow()
+                        .deviceId()
+                        .value());
+        assertEquals(
+                "d1",
+                TelemetryTopic.parse("devices/d1/messages/events")
+                        .orElseThrow()
+                        .deviceId()
+                        .value());
+        assertTrue(TelemetryTopic.parse("devices/d1/messages/events/")
+                .orElseThrow()
+                .messageId()
+                .isEmpty());
     }
 
     @Test

@@ -1,10 +1,5 @@
 package org.iotplatform.web.api;
 
-import java.util.List;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.WebApplicationException;
@@ -12,7 +7,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.iotplatform.commanding.CommandNotSentException;
 import org.iotplatform.commanding.DeviceNotConnectedException;
 import org.iotplatform.commanding.InvalidCommandException;
@@ -20,8 +18,6 @@ import org.iotplatform.commanding.MessageNotFoundException;
 import org.iotplatform.commanding.MessageQueueFullException;
 import org.iotplatform.commanding.MethodTimeoutException;
 import org.iotplatform.operators.AccountExistsException;
-import org.iotplatform.twin.InvalidTwinException;
-import org.iotplatform.twin.TwinConflictException;
 import org.iotplatform.operators.AccountNotFoundException;
 import org.iotplatform.operators.InvalidAccountException;
 import org.iotplatform.registry.DeviceExistsException;
@@ -31,6 +27,8 @@ import org.iotplatform.registry.ImportRejectedException;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.routing.InvalidRuleException;
 import org.iotplatform.routing.RuleNotFoundException;
+import org.iotplatform.twin.InvalidTwinException;
+import org.iotplatform.twin.TwinConflictException;
 
 /**
  * The one place exceptions become HTTP answers: domain errors keep their message, anything
@@ -40,8 +38,7 @@ import org.iotplatform.routing.RuleNotFoundException;
 public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
 
     /** The answer to an import with bad lines: every error, with its line number. */
-    public record ImportErrors(String error, String message, List<DeviceImport.LineError> errors) {
-    }
+    public record ImportErrors(String error, String message, List<DeviceImport.LineError> errors) {}
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
@@ -49,11 +46,14 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
     public Response toResponse(RuntimeException e) {
         if (e instanceof WebApplicationException wae) {
             Response.StatusType status = wae.getResponse().getStatusInfo();
-            return error(status.getStatusCode(), status.getReasonPhrase().toLowerCase().replace(' ', '-'),
+            return error(
+                    status.getStatusCode(),
+                    status.getReasonPhrase().toLowerCase().replace(' ', '-'),
                     status.getReasonPhrase());
         }
         if (e instanceof ImportRejectedException rejected) {
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+            return Response.status(400)
+                    .type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(new ImportErrors("import-rejected", rejected.getMessage(), rejected.errors()))
                     .build();
         }
@@ -75,14 +75,19 @@ public class ApiExceptionMapper implements ExceptionMapper<RuntimeException> {
         if (e instanceof CommandNotSentException) {
             return error(503, "gateway-unavailable", e.getMessage());
         }
-        if (e instanceof InvalidAccountException || e instanceof InvalidDeviceException || e instanceof InvalidCommandException
-                || e instanceof InvalidTwinException || e instanceof InvalidRuleException || e instanceof IllegalArgumentException) {
+        if (e instanceof InvalidAccountException
+                || e instanceof InvalidDeviceException
+                || e instanceof InvalidCommandException
+                || e instanceof InvalidTwinException
+                || e instanceof InvalidRuleException
+                || e instanceof IllegalArgumentException) {
             return error(400, "invalid-request", e.getMessage());
         }
         if (e instanceof AccountExistsException || e instanceof DeviceExistsException) {
             return error(409, "conflict", e.getMessage());
         }
-        if (e instanceof AccountNotFoundException || e instanceof DeviceNotFoundException
+        if (e instanceof AccountNotFoundException
+                || e instanceof DeviceNotFoundException
                 || e instanceof RuleNotFoundException) {
             return error(404, "not-found", e.getMessage());
         }

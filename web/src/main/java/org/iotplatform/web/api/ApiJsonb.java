@@ -1,9 +1,5 @@
 package org.iotplatform.web.api;
 
-import java.lang.reflect.Type;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -16,6 +12,9 @@ import jakarta.json.bind.serializer.JsonbDeserializer;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 /**
  * The one JSON-B configuration of the API, for request and response bodies alike: unknown fields are

@@ -1,9 +1,5 @@
 package org.iotplatform.web.api;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Method;
-
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,7 +8,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Method;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -36,8 +34,10 @@ public class BodySizeLimit implements ContainerRequestFilter {
 
     public BodySizeLimit() {
         Config config = ConfigProvider.getConfig();
-        this.maxBody = config.getOptionalValue("iot.api.max-body-bytes", Long.class).orElse(DEFAULT_MAX_BODY);
-        this.maxImport = config.getOptionalValue("iot.api.max-import-bytes", Long.class).orElse(DEFAULT_MAX_IMPORT);
+        this.maxBody =
+                config.getOptionalValue("iot.api.max-body-bytes", Long.class).orElse(DEFAULT_MAX_BODY);
+        this.maxImport =
+                config.getOptionalValue("iot.api.max-import-bytes", Long.class).orElse(DEFAULT_MAX_IMPORT);
     }
 
     BodySizeLimit(long maxBody, long maxImport) {
@@ -58,8 +58,10 @@ public class BodySizeLimit implements ContainerRequestFilter {
         try {
             hasEntity = request.hasEntity();
         } catch (jakarta.ws.rs.ProcessingException unreadable) {
-            request.abortWith(jakarta.ws.rs.core.Response.status(400).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("invalid-request", "the request body could not be read")).build());
+            request.abortWith(jakarta.ws.rs.core.Response.status(400)
+                    .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("invalid-request", "the request body could not be read"))
+                    .build());
             return;
         }
         if (hasEntity) {
@@ -72,7 +74,7 @@ public class BodySizeLimit implements ContainerRequestFilter {
         try {
             return header == null ? -1 : Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
-            return -1;   // the bounded stream still counts
+            return -1; // the bounded stream still counts
         }
     }
 
@@ -89,17 +91,18 @@ public class BodySizeLimit implements ContainerRequestFilter {
         try {
             return BoundedInputStream.builder()
                     .setInputStream(body)
-                    .setMaxCount(limit + 1)   // one byte over, so a body of exactly the limit reads to its end
+                    .setMaxCount(limit + 1) // one byte over, so a body of exactly the limit reads to its end
                     .setOnMaxCount((max, count) -> {
                         throw new ClientErrorException(tooLarge(limit));
                     })
                     .get();
         } catch (IOException e) {
-            throw new IllegalStateException(e);   // the builder reads nothing
+            throw new IllegalStateException(e); // the builder reads nothing
         }
     }
 
     static Response tooLarge(long limit) {
-        return ApiExceptionMapper.error(413, "payload-too-large", "the request body is larger than " + limit + " bytes");
+        return ApiExceptionMapper.error(
+                413, "payload-too-large", "the request body is larger than " + limit + " bytes");
     }
 }

@@ -1,13 +1,12 @@
 package org.iotplatform.web.api;
 
+import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.BadRequestException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import jakarta.json.stream.JsonLocation;
-import jakarta.json.stream.JsonParsingException;
-import jakarta.ws.rs.BadRequestException;
 
 /**
  * A request body that is not the JSON its resource takes, with a reason a client can act on
@@ -19,8 +18,8 @@ public class InvalidJsonException extends BadRequestException {
     // Yasson's messages, the only place it says which property failed (stable since Yasson 1).
     private static final Pattern PROPERTY = Pattern.compile("Unable to deserialize property '([^']*)' because of: ");
     private static final Pattern UNKNOWN = Pattern.compile("Json property (.+) can not be mapped to a class ");
-    private static final Pattern POSITION = Pattern.compile(
-            "Incorrect position for processing type: (.+)\\. Received event: ([A-Z_]+)");
+    private static final Pattern POSITION =
+            Pattern.compile("Incorrect position for processing type: (.+)\\. Received event: ([A-Z_]+)");
     private static final Pattern COLLECTION = Pattern.compile("java\\.util\\.\\w*(List|Collection|Set|Queue|Deque)\\b");
 
     public InvalidJsonException(String reason) {
@@ -65,15 +64,18 @@ public class InvalidJsonException extends BadRequestException {
             }
             Matcher position = POSITION.matcher(message).region(rest, message.length());
             if (position.lookingAt()) {
-                return subject(path) + " must be " + expected(position.group(1)) + ", not " + received(position.group(2));
+                return subject(path) + " must be " + expected(position.group(1)) + ", not "
+                        + received(position.group(2));
             }
         }
-        return path.isEmpty() ? "the body is not the JSON this request takes"
+        return path.isEmpty()
+                ? "the body is not the JSON this request takes"
                 : subject(path) + " does not hold what this request takes";
     }
 
     static String malformed(JsonLocation at) {
-        return at == null || at.getLineNumber() < 0 ? "malformed JSON"
+        return at == null || at.getLineNumber() < 0
+                ? "malformed JSON"
                 : "malformed JSON at line " + at.getLineNumber() + " column " + at.getColumnNumber();
     }
 

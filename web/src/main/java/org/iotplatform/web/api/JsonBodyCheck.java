@@ -1,14 +1,5 @@
 package org.iotplatform.web.api;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Collection;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.spi.JsonProvider;
@@ -20,6 +11,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Every JSON request body, before any resource sees it: well-formed, no key twice in an object, at
@@ -58,8 +57,10 @@ public class JsonBodyCheck implements ReaderInterceptor {
     }
 
     static boolean isJson(MediaType type) {
-        return type != null && "application".equalsIgnoreCase(type.getType())
-                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
+        return type != null
+                && "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype())
+                        || type.getSubtype().toLowerCase().endsWith("+json"));
     }
 
     /** Refuses a body that no resource should bind; an empty body is left to the resource. */
@@ -67,7 +68,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
         if (isBlank(body)) {
             return;
         }
-        Deque<Set<String>> open = new ArrayDeque<>();   // keys seen per open object; an empty set per array
+        Deque<Set<String>> open = new ArrayDeque<>(); // keys seen per open object; an empty set per array
         try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
             while (parser.hasNext()) {
                 JsonParser.Event event = parser.next();
@@ -84,11 +85,11 @@ public class JsonBodyCheck implements ReaderInterceptor {
                     case END_OBJECT, END_ARRAY -> open.pop();
                     case KEY_NAME -> {
                         if (!open.peek().add(parser.getString())) {
-                            throw new InvalidJsonException("field '" + parser.getString() + "' appears twice in an object");
+                            throw new InvalidJsonException(
+                                    "field '" + parser.getString() + "' appears twice in an object");
                         }
                     }
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         } catch (JsonParsingException e) {
@@ -102,7 +103,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
         boolean wantsArray = target.isArray() || Collection.class.isAssignableFrom(target);
         boolean wantsObject = target.isRecord() || Map.class.isAssignableFrom(target);
         if (first == JsonParser.Event.VALUE_NULL) {
-            return;   // "no body": the resource says what it needs
+            return; // "no body": the resource says what it needs
         }
         if (wantsArray && first != JsonParser.Event.START_ARRAY) {
             throw new InvalidJsonException("the body must be a JSON array");

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** A resource method that takes bodies up to {@code iot.api.max-import-bytes} rather than {@code iot.api.max-body-bytes}. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-public @interface LargeBody {
-}
+public @interface LargeBody {}

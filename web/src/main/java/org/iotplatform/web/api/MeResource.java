@@ -1,8 +1,5 @@
 package org.iotplatform.web.api;
 
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
@@ -11,7 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-
+import java.util.Arrays;
+import java.util.List;
 import org.iotplatform.operators.Role;
 
 /** Who the caller is, as the platform sees them. */
@@ -20,8 +18,7 @@ import org.iotplatform.operators.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    public record Me(String username, List<String> roles) {
-    }
+    public record Me(String username, List<String> roles) {}
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})

@@ -1,8 +1,5 @@
 package org.iotplatform.web.api;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -12,6 +9,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 
 /**
  * Converts {@code int}, {@code Integer}, {@code long} and {@code Long} parameters, checking the
@@ -37,13 +36,13 @@ public class WholeNumberParams implements ParamConverterProvider {
         Range range = annotation(annotations, Range.class);
         long min = range != null ? range.min() : isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
         long max = range != null ? range.max() : isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
-        String refusal = name(annotations) + " must be a whole number"
-                + (range != null ? " from " + min + " to " + max : "");
+        String refusal =
+                name(annotations) + " must be a whole number" + (range != null ? " from " + min + " to " + max : "");
         return (ParamConverter<T>) new ParamConverter<Object>() {
             @Override
             public Object fromString(String text) {
                 if (text == null) {
-                    throw new IllegalArgumentException("no value");   // as ParamConverter requires
+                    throw new IllegalArgumentException("no value"); // as ParamConverter requires
                 }
                 long value;
                 try {
@@ -55,7 +54,7 @@ public class WholeNumberParams implements ParamConverterProvider {
                     throw new InvalidParameterException(refusal);
                 }
                 if (isInt) {
-                    return (int) value;   // not "isInt ? int : long": that would make every value a Long
+                    return (int) value; // not "isInt ? int : long": that would make every value a Long
                 }
                 return value;
             }

@@ -2,7 +2,6 @@ package org.iotplatform.web.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -22,6 +21,8 @@ public class CamelReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("camel").status(camel.status().started()).build();
+        return HealthCheckResponse.named("camel")
+                .status(camel.status().started())
+                .build();
     }
 }

@@ -2,7 +2,6 @@ package org.iotplatform.web.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
@@ -28,7 +27,9 @@ public class TelemetryFlowReadiness implements HealthCheck {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("telemetry-flow");
         var status = watch.status();
         if (status.isEmpty()) {
-            return builder.up().withData("state", "not watched (no ingress configured)").build();
+            return builder.up()
+                    .withData("state", "not watched (no ingress configured)")
+                    .build();
         }
         TelemetryFlow.Status s = status.get();
         return builder.status(!s.stalled()).withData("state", s.state().name()).build();

@@ -1,11 +1,5 @@
 package org.iotplatform.web.security;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbBuilder;
@@ -19,7 +13,11 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Set;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.OperatorAccounts;
 import org.iotplatform.operators.PasswordChecksBusyException;
@@ -64,8 +62,8 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
     SecurityHeaders securityHeaders;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         if (isApi(request)) {
             return basic(request, response, context, false);
         }
@@ -76,7 +74,8 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
             return signIn(request, context, context.getAuthParameters().getCredential());
         }
         HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(SignedInOperator.SESSION_ATTRIBUTE) instanceof SignedInOperator op) {
+        if (session != null
+                && session.getAttribute(SignedInOperator.SESSION_ATTRIBUTE) instanceof SignedInOperator op) {
             return context.notifyContainerAboutLogin(op.username(), op.roles());
         }
         return context.doNothing();
@@ -88,14 +87,18 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /** serverEndpoint: Payara's metrics or OpenAPI, where the monitoring identity is accepted too */
-    private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context, boolean serverEndpoint) {
+    private AuthenticationStatus basic(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpMessageContext context,
+            boolean serverEndpoint) {
         String header = request.getHeader("Authorization");
         String address = request.getRemoteAddr();
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded;
             try {
-                decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                decoded = new String(
+                        Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             } catch (IllegalArgumentException e) {
                 decoded = "";
             }
@@ -105,12 +108,18 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
                 String password = decoded.substring(colon + 1);
                 var proven = accounts.recentlyVerified(user, password);
                 if (proven.isPresent()) {
-                    return context.notifyContainerAboutLogin(user, Set.of(proven.get().value()));
+                    return context.notifyContainerAboutLogin(
+                            user, Set.of(proven.get().value()));
                 }
                 Duration wait = throttle.waitBeforeAttempt(user, address);
                 if (!wait.isZero()) {
-                    return refuse(response, 429, wait, new ApiError("too-many-attempts",
-                            "too many failed sign-ins; try again in " + seconds(wait) + " s"));
+                    return refuse(
+                            response,
+                            429,
+                            wait,
+                            new ApiError(
+                                    "too-many-attempts",
+                                    "too many failed sign-ins; try again in " + seconds(wait) + " s"));
                 }
                 if (serverEndpoint && serverEndpoints.isMonitoring(user, password)) {
                     throttle.succeeded(user, address);
@@ -127,13 +136,20 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
                     return context.notifyContainerAboutLogin(result);
                 }
                 Duration next = throttle.failed(user, address);
-                audit.record(user, "operator.api-sign-in-failed", null, "from " + address
-                        + (next.isZero() ? "" : "; next attempt checked after " + seconds(next) + " s"));
+                audit.record(
+                        user,
+                        "operator.api-sign-in-failed",
+                        null,
+                        "from " + address
+                                + (next.isZero() ? "" : "; next attempt checked after " + seconds(next) + " s"));
             }
         }
         // The same answer whether the account is unknown, disabled or the password wrong.
         response.setHeader("WWW-Authenticate", "Basic realm=\"iot-platform\", charset=\"UTF-8\"");
-        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, null,
+        return refuse(
+                response,
+                HttpServletResponse.SC_UNAUTHORIZED,
+                null,
                 new ApiError("unauthorized", "valid operator credentials required (HTTP Basic)"));
     }
 
@@ -182,8 +198,11 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             Duration next = throttle.failed(attempted, address);
-            audit.record(attempted, "operator.sign-in-failed", null, "from " + address
-                    + (next.isZero() ? "" : "; next attempt checked after " + seconds(next) + " s"));
+            audit.record(
+                    attempted,
+                    "operator.sign-in-failed",
+                    null,
+                    "from " + address + (next.isZero() ? "" : "; next attempt checked after " + seconds(next) + " s"));
             return AuthenticationStatus.SEND_FAILURE;
         }
         throttle.succeeded(attempted, address);
@@ -191,7 +210,8 @@ public class IotAuthenticationMechanism implements HttpAuthenticationMechanism {
         HttpSession session = request.getSession(true);
         // a session id planted before sign-in (fixation) must not become the signed-in session's
         request.changeSessionId();
-        session.setAttribute(SignedInOperator.SESSION_ATTRIBUTE, new SignedInOperator(name, Set.copyOf(result.getCallerGroups())));
+        session.setAttribute(
+                SignedInOperator.SESSION_ATTRIBUTE, new SignedInOperator(name, Set.copyOf(result.getCallerGroups())));
         audit.record(name, "operator.signed-in", null, "from " + address);
         return context.notifyContainerAboutLogin(result);
     }

@@ -1,14 +1,12 @@
 package org.iotplatform.web.security;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
-
+import java.util.Set;
 import org.iotplatform.operators.OperatorAccounts;
 
 /** Checks operator credentials against the accounts in MariaDB; the caller's group is its role. */

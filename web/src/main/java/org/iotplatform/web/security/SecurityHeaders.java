@@ -3,7 +3,6 @@ package org.iotplatform.web.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -1,12 +1,10 @@
 package org.iotplatform.web.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -38,7 +36,9 @@ public class ServerEndpoints {
     /** These are the monitoring identity's credentials (compared in constant time). */
     public boolean isMonitoring(String user, String password) {
         Optional<String> expected = monitoringPassword.filter(p -> !p.isBlank());
-        return expected.isPresent() && MONITORING_USER.equals(user)
-                && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+        return expected.isPresent()
+                && MONITORING_USER.equals(user)
+                && MessageDigest.isEqual(
+                        expected.get().getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,16 +1,13 @@
 package org.iotplatform.web.security;
 
-import java.util.Arrays;
-
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.server.ServiceInitEvent;
-import com.vaadin.flow.server.VaadinRequest;
-
+import java.util.Arrays;
 import org.iotplatform.web.ui.AccessDeniedView;
 import org.iotplatform.web.ui.login.LoginView;
 import org.iotplatform.web.ui.overview.OverviewView;
@@ -50,7 +47,8 @@ public class ViewAccessGuard {
     /** Whether the current operator may see {@code target}; views use it to hide links too. */
     public static boolean isAllowed(Class<?> target, VaadinRequest request) {
         RolesAllowed allowed = target.getAnnotation(RolesAllowed.class);
-        return allowed != null && request != null
+        return allowed != null
+                && request != null
                 && Arrays.stream(allowed.value()).anyMatch(request::isUserInRole);
     }
 }

@@ -1,12 +1,11 @@
 package org.iotplatform.web.ui;
 
-import jakarta.annotation.security.PermitAll;
-
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
 
 /** Shown instead of a view the operator's role does not include. */
 @Route(value = "access-denied", layout = MainLayout.class)
@@ -16,6 +15,8 @@ public class AccessDeniedView extends VerticalLayout {
 
     public AccessDeniedView() {
         setId("access-denied");
-        add(new H2("Access denied"), new Paragraph("Your role does not include this page. Ask an administrator if you need it."));
+        add(
+                new H2("Access denied"),
+                new Paragraph("Your role does not include this page. Ask an administrator if you need it."));
     }
 }

@@ -2,6 +2,7 @@ package org.iotplatform.web.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -14,28 +15,26 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteParameters;
 import jakarta.inject.Inject;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.web.security.ViewAccessGuard;
-import org.iotplatform.web.ui.devices.DeviceView;
-import org.iotplatform.web.ui.stations.StationView;
-import org.iotplatform.web.ui.stations.StationsView;
-import org.iotplatform.web.ui.vending.VendingView;
 import org.iotplatform.web.ui.audit.AuditView;
+import org.iotplatform.web.ui.devices.DeviceView;
 import org.iotplatform.web.ui.devices.DevicesView;
 import org.iotplatform.web.ui.operators.OperatorsView;
 import org.iotplatform.web.ui.overview.OverviewView;
 import org.iotplatform.web.ui.routing.RoutesView;
+import org.iotplatform.web.ui.stations.StationView;
+import org.iotplatform.web.ui.stations.StationsView;
+import org.iotplatform.web.ui.vending.VendingView;
 
 /** The dashboard's frame: title, navigation (only what the operator may open), theme switch, sign-out. */
 public class MainLayout extends AppLayout {
@@ -65,7 +64,8 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, spacer(), search(), themeToggle, who, signOut);
+        HorizontalLayout header =
+                new HorizontalLayout(new DrawerToggle(), title, spacer(), search(), themeToggle, who, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
@@ -109,8 +109,9 @@ public class MainLayout extends AppLayout {
             case STATION -> ui.navigate(StationView.class, new RouteParameters(StationView.STATION, target.value()));
             case DEVICE -> ui.navigate(DeviceView.class, new RouteParameters(DeviceView.DEVICE_ID, target.value()));
             case TAG -> ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.TAG_PARAMETER, target.value()));
-            case ID_CONTAINS -> ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.SEARCH_PARAMETER, target.value()));
-            case NOTHING -> { }
+            case ID_CONTAINS ->
+                ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.SEARCH_PARAMETER, target.value()));
+            case NOTHING -> {}
         }
     }
 

@@ -1,8 +1,5 @@
 package org.iotplatform.web.ui;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.servlet.http.HttpServletResponse;
-
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -11,6 +8,8 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
+import jakarta.annotation.security.PermitAll;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** An unknown address inside the dashboard. */
 @PageTitle("Not found · IoT Platform")

@@ -5,5 +5,4 @@ import com.vaadin.flow.router.Route;
 
 /** The mocked UI's start page in view tests: the real one's layout needs CDI, which a mocked Vaadin has not. */
 @Route("")
-public class EmptyRoot extends Div {
-}
+public class EmptyRoot extends Div {}

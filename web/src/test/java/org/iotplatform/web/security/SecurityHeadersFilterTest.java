@@ -5,19 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.mvysny.fakeservlet.FakeContext;
+import com.github.mvysny.fakeservlet.FakeHttpSession;
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.fakeservlet.FakeResponse;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.annotation.WebFilter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.annotation.WebFilter;
-
-import com.github.mvysny.fakeservlet.FakeContext;
-import com.github.mvysny.fakeservlet.FakeHttpSession;
-import com.github.mvysny.fakeservlet.FakeRequest;
-import com.github.mvysny.fakeservlet.FakeResponse;
 import org.junit.jupiter.api.Test;
 
 class SecurityHeadersFilterTest {
@@ -25,8 +23,11 @@ class SecurityHeadersFilterTest {
     private static FakeResponse filtered(SecurityHeaders headers) throws Exception {
         FakeResponse response = new FakeResponse();
         boolean[] before = {false};
-        new SecurityHeadersFilter(headers).doFilter(new FakeRequest(FakeHttpSession.Companion.create(new FakeContext())),
-                response, (req, res) -> before[0] = response.getHeader("Content-Security-Policy") != null);
+        new SecurityHeadersFilter(headers)
+                .doFilter(
+                        new FakeRequest(FakeHttpSession.Companion.create(new FakeContext())),
+                        response,
+                        (req, res) -> before[0] = response.getHeader("Content-Security-Policy") != null);
         assertTrue(before[0], "set before the dashboard or API writes (and commits) the response");
         return response;
     }
@@ -63,7 +64,8 @@ class SecurityHeadersFilterTest {
         assertEquals("form-action 'self'", directives.get("form-action"));
         for (String d : directives.values()) {
             List<String> sources = List.of(d.split(" ")).subList(1, d.split(" ").length);
-            assertFalse(sources.stream().anyMatch(s -> s.contains("*") || s.matches("(https?|wss?|blob):")),
+            assertFalse(
+                    sources.stream().anyMatch(s -> s.contains("*") || s.matches("(https?|wss?|blob):")),
                     "no other origin may serve or receive anything: " + d);
         }
     }
@@ -74,6 +76,7 @@ class SecurityHeadersFilterTest {
         assertArrayEquals(new String[] {"/*"}, mapping.urlPatterns());
         // a synchronous filter in Vaadin's chain would break @Push
         assertTrue(mapping.asyncSupported());
-        assertTrue(Arrays.asList(mapping.dispatcherTypes()).containsAll(List.of(DispatcherType.REQUEST, DispatcherType.ERROR)));
+        assertTrue(Arrays.asList(mapping.dispatcherTypes())
+                .containsAll(List.of(DispatcherType.REQUEST, DispatcherType.ERROR)));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class ServerEndpointsTest {
@@ -19,7 +18,8 @@ class ServerEndpointsTest {
     void onlyPayarasMetricsAndOpenApiServletsAreServerEndpoints() {
         assertTrue(ServerEndpoints.isServerEndpoint("/metrics"));
         assertTrue(ServerEndpoints.isServerEndpoint("/openapi"));
-        for (String other : new String[] {"", "/", "/health", "/api", "/metrics-insecure", "/openapi.json", "/VAADIN"}) {
+        for (String other :
+                new String[] {"", "/", "/health", "/api", "/metrics-insecure", "/openapi.json", "/VAADIN"}) {
             assertFalse(ServerEndpoints.isServerEndpoint(other), other);
         }
     }

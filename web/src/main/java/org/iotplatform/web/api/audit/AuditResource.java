@@ -1,8 +1,5 @@
 package org.iotplatform.web.api.audit;
 
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -12,7 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.Instant;
+import java.util.List;
 import org.iotplatform.audit.AuditEntry;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.Role;

@@ -10,6 +10,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
 import org.iotplatform.commanding.CommandHistory;
 import org.iotplatform.commanding.DeviceCommand;
 import org.iotplatform.operators.Role;
@@ -17,35 +19,51 @@ import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.web.api.Range;
 
-import java.time.Instant;
-import java.util.List;
-
 /** {@code GET /devices/{id}/commands}: the commands sent to a device, newest first, and how each ended. */
 @Path("devices/{deviceId}/commands")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandHistoryResource {
 
-   public record CommandView(String kind, String name, String request, String state, Integer resultStatus, String result,
-                             String requestedBy, Instant requestedAt, Instant completedAt) {
-   }
+    public record CommandView(
+            String kind,
+            String name,
+            String request,
+            String state,
+            Integer resultStatus,
+            String result,
+            String requestedBy,
+            Instant requestedAt,
+            Instant completedAt) {}
 
-   @Inject
-   CommandHistory history;
+    @Inject
+    CommandHistory history;
 
-   @Inject
-   DeviceRegistry registry;
+    @Inject
+    DeviceRegistry registry;
 
-   @GET
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-   public List<CommandView> recent(@PathParam("deviceId") String deviceId, @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
-      DeviceId id = DeviceId.of(deviceId);
-      registry.get(id);
-      return history.recent(id, limit).stream().map(CommandHistoryResource::view).toList();
-   }
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+    public List<CommandView> recent(
+            @PathParam("deviceId") String deviceId,
+            @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
+        DeviceId id = DeviceId.of(deviceId);
+        registry.get(id);
+        return history.recent(id, limit).stream()
+                .map(CommandHistoryResource::view)
+                .toList();
+    }
 
-   static CommandView view(DeviceCommand c) {
-      return new CommandView(c.kind().name(), c.name(), c.request(), c.state(), c.resultStatus(), c.result(),
-            c.requestedBy(), c.requestedAt(), c.completedAt());
-   }
+    static CommandView view(DeviceCommand c) {
+        return new CommandView(
+                c.kind().name(),
+                c.name(),
+                c.request(),
+                c.state(),
+                c.resultStatus(),
+                c.result(),
+                c.requestedBy(),
+                c.requestedAt(),
+                c.completedAt());
+    }
 }

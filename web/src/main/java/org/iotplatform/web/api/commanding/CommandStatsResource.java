@@ -21,18 +21,17 @@ import org.iotplatform.operators.Role;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandStatsResource {
 
-   public record CommandStats(int methodsInFlight, int historyBacklog, long historyBatchesFailed) {
-   }
+    public record CommandStats(int methodsInFlight, int historyBacklog, long historyBatchesFailed) {}
 
-   @Inject
-   DirectMethods methods;
+    @Inject
+    DirectMethods methods;
 
-   @Inject
-   CommandHistoryWriter history;
+    @Inject
+    CommandHistoryWriter history;
 
-   @GET
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-   public CommandStats stats() {
-      return new CommandStats(methods.inFlight(), history.backlog(), history.failedBatches());
-   }
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+    public CommandStats stats() {
+        return new CommandStats(methods.inFlight(), history.backlog(), history.failedBatches());
+    }
 }

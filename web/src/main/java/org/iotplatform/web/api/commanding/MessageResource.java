@@ -20,13 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import org.iotplatform.commanding.CloudToDeviceMessages;
-import org.iotplatform.commanding.DeviceCommand;
-import org.iotplatform.operators.Role;
-import org.iotplatform.registry.DeviceId;
-import org.iotplatform.web.api.InvalidJsonException;
-import org.iotplatform.web.api.Range;
-
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
@@ -35,6 +28,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iotplatform.commanding.CloudToDeviceMessages;
+import org.iotplatform.commanding.DeviceCommand;
+import org.iotplatform.operators.Role;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.web.api.InvalidJsonException;
+import org.iotplatform.web.api.Range;
 
 /**
  * Cloud-to-device messages: {@code POST /devices/{id}/messages} with {@code {"payload":<any JSON>,
@@ -48,88 +47,125 @@ import java.util.Set;
 @Produces(MediaType.APPLICATION_JSON)
 public class MessageResource {
 
-   private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = JsonProvider.provider();
 
-   private static final Set<String> FIELDS = Set.of("payload", "properties", "ttlSeconds");
+    private static final Set<String> FIELDS = Set.of("payload", "properties", "ttlSeconds");
 
-   public record MessageView(String messageId, String state, String payload, Map<String, String> properties,
-                             Instant enqueuedAt, Instant expiresAt, Instant completedAt, String requestedBy) {
-   }
+    public record MessageView(
+            String messageId,
+            String state,
+            String payload,
+            Map<String, String> properties,
+            Instant enqueuedAt,
+            Instant expiresAt,
+            Instant completedAt,
+            String requestedBy) {}
 
-   @Inject
-   CloudToDeviceMessages messages;
+    @Inject
+    CloudToDeviceMessages messages;
 
-   @Context
-   SecurityContext security;
+    @Context
+    SecurityContext security;
 
-   @POST
-   @Consumes(MediaType.APPLICATION_JSON)
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
-   public Response send(@PathParam("deviceId") String deviceId, String body) {
-      JsonObject request = object(body);
-      JsonValue payload = request.getOrDefault("payload", JsonValue.NULL);
-      String text = payload.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) payload).getString() : payload.toString();
-      Map<String, String> properties = new LinkedHashMap<>();
-      JsonValue props = request.get("properties");
-      if (props != null && props.getValueType() == JsonValue.ValueType.OBJECT) {
-         props.asJsonObject().forEach((k, v) -> properties.put(k,
-               v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
-      } else if (props != null && props.getValueType() != JsonValue.ValueType.NULL) {
-         throw new InvalidJsonException("field 'properties' must be an object of names to values");
-      }
-      JsonValue ttl = request.get("ttlSeconds");
-      Duration life = null;
-      if (ttl != null && ttl.getValueType() != JsonValue.ValueType.NULL) {
-         if (ttl.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) ttl).isIntegral()) {
-            throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
-         }
-         try {
-            life = Duration.ofSeconds(((JsonNumber) ttl).longValueExact());
-         } catch (ArithmeticException e) {
-            throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
-         }
-      }
-      DeviceCommand sent = messages.send(DeviceId.of(deviceId), text, properties, life, security.getUserPrincipal().getName());
-      return Response.accepted(view(sent)).location(URI.create("devices/" + deviceId + "/messages/" + sent.name())).build();
-   }
-
-   @GET
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-   public List<MessageView> list(@PathParam("deviceId") String deviceId, @QueryParam("state") String state,
-                                 @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
-      return messages.list(DeviceId.of(deviceId), state, limit).stream().map(MessageResource::view).toList();
-   }
-
-   @GET
-   @Path("{messageId}")
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-   public MessageView get(@PathParam("deviceId") String deviceId, @PathParam("messageId") String messageId) {
-      return view(messages.get(DeviceId.of(deviceId), messageId));
-   }
-
-   static MessageView view(DeviceCommand m) {
-      Map<String, String> properties = new LinkedHashMap<>();
-      if (m.properties() != null && !m.properties().isBlank()) {
-         JSON.createReader(new StringReader(m.properties())).readObject()
-               .forEach((k, v) -> properties.put(k, v.getValueType() == JsonValue.ValueType.STRING ? ((JsonString) v).getString() : v.toString()));
-      }
-      return new MessageView(m.name(), m.state(), m.request(), properties, m.requestedAt(), m.expiresAt(), m.completedAt(), m.requestedBy());
-   }
-
-   private static JsonObject object(String body) {
-      try {
-         JsonValue value = JSON.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body)).readValue();
-         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidJsonException("the body must be a JSON object {\"payload\":..., \"ttlSeconds\":...}");
-         }
-         for (String field : value.asJsonObject().keySet()) {
-            if (!FIELDS.contains(field)) {
-               throw new InvalidJsonException("unknown field '" + field + "'");
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public Response send(@PathParam("deviceId") String deviceId, String body) {
+        JsonObject request = object(body);
+        JsonValue payload = request.getOrDefault("payload", JsonValue.NULL);
+        String text = payload.getValueType() == JsonValue.ValueType.STRING
+                ? ((JsonString) payload).getString()
+                : payload.toString();
+        Map<String, String> properties = new LinkedHashMap<>();
+        JsonValue props = request.get("properties");
+        if (props != null && props.getValueType() == JsonValue.ValueType.OBJECT) {
+            props.asJsonObject()
+                    .forEach((k, v) -> properties.put(
+                            k,
+                            v.getValueType() == JsonValue.ValueType.STRING
+                                    ? ((JsonString) v).getString()
+                                    : v.toString()));
+        } else if (props != null && props.getValueType() != JsonValue.ValueType.NULL) {
+            throw new InvalidJsonException("field 'properties' must be an object of names to values");
+        }
+        JsonValue ttl = request.get("ttlSeconds");
+        Duration life = null;
+        if (ttl != null && ttl.getValueType() != JsonValue.ValueType.NULL) {
+            if (ttl.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) ttl).isIntegral()) {
+                throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
             }
-         }
-         return value.asJsonObject();
-      } catch (jakarta.json.JsonException e) {
-         throw InvalidJsonException.of(e);
-      }
-   }
+            try {
+                life = Duration.ofSeconds(((JsonNumber) ttl).longValueExact());
+            } catch (ArithmeticException e) {
+                throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
+            }
+        }
+        DeviceCommand sent = messages.send(
+                DeviceId.of(deviceId),
+                text,
+                properties,
+                life,
+                security.getUserPrincipal().getName());
+        return Response.accepted(view(sent))
+                .location(URI.create("devices/" + deviceId + "/messages/" + sent.name()))
+                .build();
+    }
+
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+    public List<MessageView> list(
+            @PathParam("deviceId") String deviceId,
+            @QueryParam("state") String state,
+            @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
+        return messages.list(DeviceId.of(deviceId), state, limit).stream()
+                .map(MessageResource::view)
+                .toList();
+    }
+
+    @GET
+    @Path("{messageId}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+    public MessageView get(@PathParam("deviceId") String deviceId, @PathParam("messageId") String messageId) {
+        return view(messages.get(DeviceId.of(deviceId), messageId));
+    }
+
+    static MessageView view(DeviceCommand m) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (m.properties() != null && !m.properties().isBlank()) {
+            JSON.createReader(new StringReader(m.properties()))
+                    .readObject()
+                    .forEach((k, v) -> properties.put(
+                            k,
+                            v.getValueType() == JsonValue.ValueType.STRING
+                                    ? ((JsonString) v).getString()
+                                    : v.toString()));
+        }
+        return new MessageView(
+                m.name(),
+                m.state(),
+                m.request(),
+                properties,
+                m.requestedAt(),
+                m.expiresAt(),
+                m.completedAt(),
+                m.requestedBy());
+    }
+
+    private static JsonObject object(String body) {
+        try {
+            JsonValue value = JSON.createReader(new StringReader(body == null || body.isBlank() ? "{}" : body))
+                    .readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidJsonException("the body must be a JSON object {\"payload\":..., \"ttlSeconds\":...}");
+            }
+            for (String field : value.asJsonObject().keySet()) {
+                if (!FIELDS.contains(field)) {
+                    throw new InvalidJsonException("unknown field '" + field + "'");
+                }
+            }
+            return value.asJsonObject();
+        } catch (jakarta.json.JsonException e) {
+            throw InvalidJsonException.of(e);
+        }
+    }
 }

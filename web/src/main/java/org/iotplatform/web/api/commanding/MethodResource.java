@@ -18,17 +18,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
 import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.commanding.MethodResult;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.web.api.ApiExceptionMapper;
 import org.iotplatform.web.api.InvalidJsonException;
-
-import java.io.StringReader;
-import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.CompletionException;
 
 /**
  * Direct methods: {@code POST /devices/{id}/methods/{name}} with {@code {"payload":{...},"timeoutSeconds":30}}
@@ -43,80 +42,99 @@ import java.util.concurrent.CompletionException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MethodResource {
 
-   /** Looked up once: {@code Json.create...} finds the provider on every call, slowly on Payara. */
-   private static final JsonProvider JSON = JsonProvider.provider();
+    /** Looked up once: {@code Json.create...} finds the provider on every call, slowly on Payara. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
-   private static final Set<String> FIELDS = Set.of("payload", "timeoutSeconds");
+    private static final Set<String> FIELDS = Set.of("payload", "timeoutSeconds");
 
-   @Inject
-   DirectMethods methods;
+    @Inject
+    DirectMethods methods;
 
-   private final ApiExceptionMapper errors = new ApiExceptionMapper();
+    private final ApiExceptionMapper errors = new ApiExceptionMapper();
 
-   /**
-    * Admins and operators only. Checked here rather than by {@code @RolesAllowed}: in an EAR, Payara
-    * adds its own role filter to every annotated resource method (its {@code jaxrs-roles-allowed-enabled}
-    * switch had no effect in this EAR: it is looked up on the top-level descriptor), and that filter
-    * asks Soteria for the caller on every request, which tries and fails to load JBoss and WebLogic
-    * classes through the application's class loader: ~8 % of the server's CPU at hundreds of calls a second.
-    */
-   @POST
-   @Path("{method}")
-   public void invoke(@PathParam("deviceId") String deviceId, @PathParam("method") String method, String body,
-                      @Context SecurityContext security, @Suspended AsyncResponse response) {
-      if (!security.isUserInRole(Role.ADMIN_NAME) && !security.isUserInRole(Role.OPERATOR_NAME)) {
-         throw new ForbiddenException();
-      }
-      JsonObject request = parse(body);
-      JsonValue payload = request.getOrDefault("payload", JsonValue.NULL);
-      Duration timeout = Duration.ofSeconds(request.containsKey("timeoutSeconds")
-            ? number(request, "timeoutSeconds") : 30);
-      methods.invoke(DeviceId.of(deviceId), method, payload.toString(), timeout, security.getUserPrincipal().getName())
-            .whenComplete((result, error) -> {
-               if (error == null) {
-                  response.resume(Response.ok(view(result)).build());
-               } else {
-                  Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-                  response.resume(cause instanceof RuntimeException r ? errors.toResponse(r) : errors.toResponse(new IllegalStateException(cause)));
-               }
-            });
-   }
+    /**
+     * Admins and operators only. Checked here rather than by {@code @RolesAllowed}: in an EAR, Payara
+     * adds its own role filter to every annotated resource method (its {@code jaxrs-roles-allowed-enabled}
+     * switch had no effect in this EAR: it is looked up on the top-level descriptor), and that filter
+     * asks Soteria for the caller on every request, which tries and fails to load JBoss and WebLogic
+     * classes through the application's class loader: ~8 % of the server's CPU at hundreds of calls a second.
+     */
+    @POST
+    @Path("{method}")
+    public void invoke(
+            @PathParam("deviceId") String deviceId,
+            @PathParam("method") String method,
+            String body,
+            @Context SecurityContext security,
+            @Suspended AsyncResponse response) {
+        if (!security.isUserInRole(Role.ADMIN_NAME) && !security.isUserInRole(Role.OPERATOR_NAME)) {
+            throw new ForbiddenException();
+        }
+        JsonObject request = parse(body);
+        JsonValue payload = request.getOrDefault("payload", JsonValue.NULL);
+        Duration timeout =
+                Duration.ofSeconds(request.containsKey("timeoutSeconds") ? number(request, "timeoutSeconds") : 30);
+        methods.invoke(
+                        DeviceId.of(deviceId),
+                        method,
+                        payload.toString(),
+                        timeout,
+                        security.getUserPrincipal().getName())
+                .whenComplete((result, error) -> {
+                    if (error == null) {
+                        response.resume(Response.ok(view(result)).build());
+                    } else {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause()
+                                : error;
+                        response.resume(
+                                cause instanceof RuntimeException r
+                                        ? errors.toResponse(r)
+                                        : errors.toResponse(new IllegalStateException(cause)));
+                    }
+                });
+    }
 
-   private static JsonObject view(MethodResult result) {
-      JsonValue payload = result.payload() == null ? JsonValue.NULL
-            : JSON.createReader(new StringReader(result.payload())).readValue();
-      return JSON.createObjectBuilder().add("status", result.status()).add("payload", payload).build();
-   }
+    private static JsonObject view(MethodResult result) {
+        JsonValue payload = result.payload() == null
+                ? JsonValue.NULL
+                : JSON.createReader(new StringReader(result.payload())).readValue();
+        return JSON.createObjectBuilder()
+                .add("status", result.status())
+                .add("payload", payload)
+                .build();
+    }
 
-   private static JsonObject parse(String body) {
-      if (body == null || body.isBlank()) {
-         return JsonValue.EMPTY_JSON_OBJECT;
-      }
-      try {
-         JsonValue value = JSON.createReader(new StringReader(body)).readValue();
-         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidJsonException("the body must be a JSON object {\"payload\":..., \"timeoutSeconds\":...}");
-         }
-         for (String field : value.asJsonObject().keySet()) {
-            if (!FIELDS.contains(field)) {
-               throw new InvalidJsonException("unknown field '" + field + "'");
+    private static JsonObject parse(String body) {
+        if (body == null || body.isBlank()) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try {
+            JsonValue value = JSON.createReader(new StringReader(body)).readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new InvalidJsonException(
+                        "the body must be a JSON object {\"payload\":..., \"timeoutSeconds\":...}");
             }
-         }
-         return value.asJsonObject();
-      } catch (jakarta.json.JsonException e) {
-         throw InvalidJsonException.of(e);
-      }
-   }
+            for (String field : value.asJsonObject().keySet()) {
+                if (!FIELDS.contains(field)) {
+                    throw new InvalidJsonException("unknown field '" + field + "'");
+                }
+            }
+            return value.asJsonObject();
+        } catch (jakarta.json.JsonException e) {
+            throw InvalidJsonException.of(e);
+        }
+    }
 
-   private static long number(JsonObject request, String name) {
-      JsonValue v = request.get(name);
-      if (v.getValueType() == JsonValue.ValueType.NUMBER && ((JsonNumber) v).isIntegral()) {
-         try {
-            return ((JsonNumber) v).longValueExact();
-         } catch (ArithmeticException e) {
-            // refused below: longValue() would wrap around
-         }
-      }
-      throw new InvalidJsonException("field '" + name + "' must be a whole number");
-   }
+    private static long number(JsonObject request, String name) {
+        JsonValue v = request.get(name);
+        if (v.getValueType() == JsonValue.ValueType.NUMBER && ((JsonNumber) v).isIntegral()) {
+            try {
+                return ((JsonNumber) v).longValueExact();
+            } catch (ArithmeticException e) {
+                // refused below: longValue() would wrap around
+            }
+        }
+        throw new InvalidJsonException("field '" + name + "' must be a whole number");
+    }
 }

@@ -30,37 +30,44 @@ import org.iotplatform.twin.DeviceTwins;
 @Produces(MediaType.APPLICATION_JSON)
 public class TwinResource {
 
-   private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = JsonProvider.provider();
 
-   @Inject
-   DeviceTwins twins;
+    @Inject
+    DeviceTwins twins;
 
-   @Context
-   SecurityContext security;
+    @Context
+    SecurityContext security;
 
-   @GET
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-   public Response get(@PathParam("deviceId") String deviceId) {
-      return answer(twins.get(DeviceId.of(deviceId)));
-   }
+    @GET
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
+    public Response get(@PathParam("deviceId") String deviceId) {
+        return answer(twins.get(DeviceId.of(deviceId)));
+    }
 
-   @PATCH
-   @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-   @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
-   public Response patch(@PathParam("deviceId") String deviceId, @HeaderParam("If-Match") String ifMatch, String body) {
-      return answer(twins.patch(DeviceId.of(deviceId), ifMatch, body == null ? "{}" : body, security.getUserPrincipal().getName()));
-   }
+    @PATCH
+    @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public Response patch(
+            @PathParam("deviceId") String deviceId, @HeaderParam("If-Match") String ifMatch, String body) {
+        return answer(twins.patch(
+                DeviceId.of(deviceId),
+                ifMatch,
+                body == null ? "{}" : body,
+                security.getUserPrincipal().getName()));
+    }
 
-   private static Response answer(DeviceTwins.Twin twin) {
-      JsonObject body = JSON.createObjectBuilder()
-            .add("deviceId", twin.deviceId())
-            .add("etag", twin.etag())
-            .add("version", twin.version())
-            .add("tags", JSON.createObjectBuilder(new java.util.TreeMap<String, Object>(twin.tags())))
-            .add("properties", JSON.createObjectBuilder()
-                  .add("desired", twin.desired())
-                  .add("reported", twin.reported()))
-            .build();
-      return Response.ok(body).header("ETag", twin.etag()).build();
-   }
+    private static Response answer(DeviceTwins.Twin twin) {
+        JsonObject body = JSON.createObjectBuilder()
+                .add("deviceId", twin.deviceId())
+                .add("etag", twin.etag())
+                .add("version", twin.version())
+                .add("tags", JSON.createObjectBuilder(new java.util.TreeMap<String, Object>(twin.tags())))
+                .add(
+                        "properties",
+                        JSON.createObjectBuilder()
+                                .add("desired", twin.desired())
+                                .add("reported", twin.reported()))
+                .build();
+        return Response.ok(body).header("ETag", twin.etag()).build();
+    }
 }

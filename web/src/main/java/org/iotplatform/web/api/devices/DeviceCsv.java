@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -24,21 +23,29 @@ public final class DeviceCsv {
 
     static final String[] HEADER = {"deviceId", "status", "primaryKey", "secondaryKey", "tags"};
 
-    private DeviceCsv() {
-    }
+    private DeviceCsv() {}
 
     public static List<DeviceImport.Line> parse(Reader reader) throws IOException {
-        CSVFormat format = CSVFormat.DEFAULT.builder()
-                .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true)
-                .setAllowMissingColumnNames(false).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(false)
+                .get();
         List<DeviceImport.Line> lines = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(reader, format)) {
             if (!parser.getHeaderMap().containsKey("deviceId")) {
                 throw new InvalidDeviceException("CSV needs a header line with at least a deviceId column");
             }
             for (CSVRecord r : parser) {
-                lines.add(new DeviceImport.Line((int) r.getRecordNumber() + 1, column(r, "deviceId"),
-                        column(r, "status"), column(r, "primaryKey"), column(r, "secondaryKey"),
+                lines.add(new DeviceImport.Line(
+                        (int) r.getRecordNumber() + 1,
+                        column(r, "deviceId"),
+                        column(r, "status"),
+                        column(r, "primaryKey"),
+                        column(r, "secondaryKey"),
                         tags(column(r, "tags"))));
             }
         } catch (IllegalStateException | java.io.UncheckedIOException e) {
@@ -69,10 +76,13 @@ public final class DeviceCsv {
     }
 
     public static String tagsText(Map<String, String> tags) {
-        return tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";"));
+        return tags.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(";"));
     }
 
     public static CSVPrinter printer(Writer writer) throws IOException {
-        return new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
+        return new CSVPrinter(
+                writer, CSVFormat.DEFAULT.builder().setHeader(HEADER).get());
     }
 }

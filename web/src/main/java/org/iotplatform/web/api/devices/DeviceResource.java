@@ -1,16 +1,5 @@
 package org.iotplatform.web.api.devices;
 
-import java.io.BufferedWriter;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,7 +23,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.ConnectionState;
@@ -95,21 +93,27 @@ public class DeviceResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-    public DevicePage list(@QueryParam("status") String status,
-                           @QueryParam("connectionState") String connectionState,
-                           @QueryParam("tag") String tag,
-                           @QueryParam("q") String idContains,
-                           @QueryParam("page") @DefaultValue("0") @Range(min = 0, max = DeviceRegistry.MAX_PAGE) int page,
-                           @QueryParam("pageSize") @DefaultValue("50") @Range(min = 1, max = DeviceRegistry.MAX_PAGE_SIZE)
-                           int pageSize) {
-        DeviceQuery query = DeviceQuery.withTag(new DeviceQuery(
-                Optional.ofNullable(status).filter(s -> !s.isBlank()).map(DeviceStatus::of),
-                Optional.ofNullable(connectionState).filter(s -> !s.isBlank()).map(ConnectionState::of),
-                Optional.empty(), Optional.empty(),
-                Optional.ofNullable(idContains).filter(s -> !s.isBlank())), tag);
+    public DevicePage list(
+            @QueryParam("status") String status,
+            @QueryParam("connectionState") String connectionState,
+            @QueryParam("tag") String tag,
+            @QueryParam("q") String idContains,
+            @QueryParam("page") @DefaultValue("0") @Range(min = 0, max = DeviceRegistry.MAX_PAGE) int page,
+            @QueryParam("pageSize") @DefaultValue("50") @Range(min = 1, max = DeviceRegistry.MAX_PAGE_SIZE)
+                    int pageSize) {
+        DeviceQuery query = DeviceQuery.withTag(
+                new DeviceQuery(
+                        Optional.ofNullable(status).filter(s -> !s.isBlank()).map(DeviceStatus::of),
+                        Optional.ofNullable(connectionState)
+                                .filter(s -> !s.isBlank())
+                                .map(ConnectionState::of),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.ofNullable(idContains).filter(s -> !s.isBlank())),
+                tag);
         Page<Device> result = registry.search(query, page, pageSize);
-        return new DevicePage(result.items().stream().map(DeviceView::of).toList(),
-                result.page(), result.pageSize(), result.total());
+        return new DevicePage(
+                result.items().stream().map(DeviceView::of).toList(), result.page(), result.pageSize(), result.total());
     }
 
     @GET
@@ -134,8 +138,8 @@ public class DeviceResource {
             registry.changeStatus(deviceId, DeviceStatus.of(body.status()), actor());
         }
         if (body.telemetryRetentionDays() != null) {
-            registry.changeTelemetryRetention(deviceId,
-                    Optional.of(body.telemetryRetentionDays()).filter(d -> d != 0), actor());
+            registry.changeTelemetryRetention(
+                    deviceId, Optional.of(body.telemetryRetentionDays()).filter(d -> d != 0), actor());
         }
         return DeviceView.of(registry.get(deviceId));
     }
@@ -154,8 +158,8 @@ public class DeviceResource {
     @CarriesSecrets
     public ProvisionedDevice regenerateKeys(@PathParam("id") String id, KeyRegeneration body) {
         DeviceId deviceId = DeviceId.of(id);
-        DeviceCredentials credentials = registry.regenerateKeys(deviceId,
-                DeviceRegistry.KeySelection.of(body == null ? null : body.key()), actor());
+        DeviceCredentials credentials = registry.regenerateKeys(
+                deviceId, DeviceRegistry.KeySelection.of(body == null ? null : body.key()), actor());
         return ProvisionedDevice.of(registry.get(deviceId), credentials);
     }
 
@@ -199,9 +203,11 @@ public class DeviceResource {
         List<DeviceImport.Line> lines = new ArrayList<>();
         for (int i = 0; records != null && i < records.length; i++) {
             DeviceRecord r = records[i];
-            lines.add(r == null
-                    ? new DeviceImport.Line(i + 1, null, null, null, null, null)
-                    : new DeviceImport.Line(i + 1, r.deviceId(), r.status(), r.primaryKey(), r.secondaryKey(), r.tags()));
+            lines.add(
+                    r == null
+                            ? new DeviceImport.Line(i + 1, null, null, null, null, null)
+                            : new DeviceImport.Line(
+                                    i + 1, r.deviceId(), r.status(), r.primaryKey(), r.secondaryKey(), r.tags()));
         }
         return lines;
     }
@@ -220,8 +226,8 @@ public class DeviceResource {
             Writer writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
             if (csv) {
                 try (CSVPrinter printer = DeviceCsv.printer(writer)) {
-                    forEachExported(d -> printer.printRecord(d.deviceId(), d.status(), d.primaryKey(),
-                            d.secondaryKey(), DeviceCsv.tagsText(d.tags())));
+                    forEachExported(d -> printer.printRecord(
+                            d.deviceId(), d.status(), d.primaryKey(), d.secondaryKey(), DeviceCsv.tagsText(d.tags())));
                 }
             } else {
                 try (Jsonb jsonb = JsonbBuilder.create()) {
@@ -259,8 +265,12 @@ public class DeviceResource {
             List<DeviceRegistry.DeviceCredentialsAndDevice> batch = registry.exportBatch(after, EXPORT_BATCH);
             for (DeviceRegistry.DeviceCredentialsAndDevice e : batch) {
                 Device d = e.device();
-                sink.accept(new DeviceRecord(d.deviceId().value(), d.status().value(),
-                        e.credentials().primaryKey().base64(), e.credentials().secondaryKey().base64(), d.tags()));
+                sink.accept(new DeviceRecord(
+                        d.deviceId().value(),
+                        d.status().value(),
+                        e.credentials().primaryKey().base64(),
+                        e.credentials().secondaryKey().base64(),
+                        d.tags()));
                 after = d.deviceId();
             }
             if (batch.size() < EXPORT_BATCH) {

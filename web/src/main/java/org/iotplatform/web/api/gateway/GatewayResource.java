@@ -1,8 +1,5 @@
 package org.iotplatform.web.api.gateway;
 
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -15,10 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.iotplatform.operators.Role;
 import org.iotplatform.commanding.CloudToDeviceMessages;
+import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceRevocation;
 import org.iotplatform.web.api.ApiError;
@@ -37,26 +35,28 @@ public class GatewayResource {
 
     private static final int REVOCATION_PAGE = 1000;
 
-    public record DeviceAuthRequest(String deviceId, String password, String protocol, String remoteAddress) {
-    }
+    public record DeviceAuthRequest(String deviceId, String password, String protocol, String remoteAddress) {}
 
     /** {@code incarnation}: which device of that id was granted; revocations name it too. */
-    public record DeviceAuthGranted(String deviceId, Instant expiresAt, Long incarnation) {
-    }
+    public record DeviceAuthGranted(String deviceId, Instant expiresAt, Long incarnation) {}
 
     /**
      * A revoked device incarnation: gateways end the connections that signed in as it (or as an older
      * one), and keep those of a device created again under the same id. Null: every connection.
      */
-    public record Revoked(String deviceId, Long incarnation) {
-    }
+    public record Revoked(String deviceId, Long incarnation) {}
 
     /** {@code deviceIds} for gateways that read only that (they end every connection of those devices). */
-    public record Revocations(long cursor, List<String> deviceIds, List<Revoked> revoked) {
-    }
+    public record Revocations(long cursor, List<String> deviceIds, List<Revoked> revoked) {}
 
-    public record ConnectionEventReport(String deviceId, String event, Instant at, String protocol, String reason,
-                                        String remoteAddress, String messageId) {
+    public record ConnectionEventReport(
+            String deviceId,
+            String event,
+            Instant at,
+            String protocol,
+            String reason,
+            String remoteAddress,
+            String messageId) {
         boolean settlement() {
             return MESSAGE_DELIVERED.equals(event) || MESSAGE_REJECTED.equals(event);
         }
@@ -80,9 +80,12 @@ public class GatewayResource {
         }
         DeviceRegistry.Authentication result = registry.authenticate(request.deviceId(), request.password());
         if (!result.allowed()) {
-            return Response.status(Response.Status.FORBIDDEN).entity(new ApiError("forbidden", result.reason())).build();
+            return Response.status(Response.Status.FORBIDDEN)
+                    .entity(new ApiError("forbidden", result.reason()))
+                    .build();
         }
-        return Response.ok(new DeviceAuthGranted(request.deviceId(), result.expiresAt(), result.incarnation())).build();
+        return Response.ok(new DeviceAuthGranted(request.deviceId(), result.expiresAt(), result.incarnation()))
+                .build();
     }
 
     @GET
@@ -94,23 +97,30 @@ public class GatewayResource {
         }
         List<DeviceRevocation> page = registry.revocationsAfter(after, REVOCATION_PAGE);
         long cursor = page.isEmpty() ? after : page.get(page.size() - 1).id();
-        return new Revocations(cursor, page.stream().map(r -> r.deviceId().value()).distinct().toList(),
-                page.stream().map(r -> new Revoked(r.deviceId().value(), r.incarnation())).toList());
+        return new Revocations(
+                cursor,
+                page.stream().map(r -> r.deviceId().value()).distinct().toList(),
+                page.stream()
+                        .map(r -> new Revoked(r.deviceId().value(), r.incarnation()))
+                        .toList());
     }
 
     @POST
     @Path("connection-events")
-    @Operation(summary = "Connected, disconnected and activity reports, and cloud-to-device deliveries (gateways only)", hidden = true)
+    @Operation(
+            summary = "Connected, disconnected and activity reports, and cloud-to-device deliveries (gateways only)",
+            hidden = true)
     public Response connectionEvents(List<ConnectionEventReport> events) {
         if (events == null) {
             throw new BadRequestException("body required");
         }
         registry.recordConnectionEvents(events.stream()
                 .filter(e -> !e.settlement())
-                .map(e -> new DeviceRegistry.ConnectionReport(e.deviceId(), e.event(), e.at(), e.protocol(),
-                        e.reason(), e.remoteAddress()))
+                .map(e -> new DeviceRegistry.ConnectionReport(
+                        e.deviceId(), e.event(), e.at(), e.protocol(), e.reason(), e.remoteAddress()))
                 .toList());
-        events.stream().filter(ConnectionEventReport::settlement)
+        events.stream()
+                .filter(ConnectionEventReport::settlement)
                 .forEach(e -> messages.settled(e.deviceId(), e.messageId(), MESSAGE_DELIVERED.equals(e.event())));
         return Response.noContent().build();
     }

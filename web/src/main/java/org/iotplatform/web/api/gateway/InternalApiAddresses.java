@@ -1,15 +1,13 @@
 package org.iotplatform.web.api.gateway;
 
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.web.api.ApiError;
 
@@ -39,10 +37,15 @@ public class InternalApiAddresses implements ContainerRequestFilter {
         }
         String caller = request.getRemoteAddr();
         List<String> addresses = allowed.filter(list -> !list.isBlank())
-                .map(list -> java.util.Arrays.stream(list.split(",")).map(String::trim).toList()).orElse(LOOPBACK);
+                .map(list -> java.util.Arrays.stream(list.split(","))
+                        .map(String::trim)
+                        .toList())
+                .orElse(LOOPBACK);
         if (addresses.stream().noneMatch(a -> a.equals(caller))) {
-            context.abortWith(jakarta.ws.rs.core.Response.status(404).type("application/json")
-                    .entity(new ApiError("not-found", "no such resource")).build());
+            context.abortWith(jakarta.ws.rs.core.Response.status(404)
+                    .type("application/json")
+                    .entity(new ApiError("not-found", "no such resource"))
+                    .build());
         }
     }
 }

@@ -1,10 +1,5 @@
 package org.iotplatform.web.api.operators;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +15,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.iotplatform.operators.AccountNotFoundException;
 import org.iotplatform.operators.AccountStatus;
 import org.iotplatform.operators.OperatorAccount;
@@ -40,17 +38,15 @@ public class OperatorResource {
     /** An account as the API shows it: never its password hash. */
     public record OperatorView(String username, String role, String status, Instant createdAt, Instant updatedAt) {
         static OperatorView of(OperatorAccount a) {
-            return new OperatorView(a.username().value(), a.role().value(), a.status().value(),
-                    a.createdAt(), a.updatedAt());
+            return new OperatorView(
+                    a.username().value(), a.role().value(), a.status().value(), a.createdAt(), a.updatedAt());
         }
     }
 
-    public record NewOperator(String username, String role, String password) {
-    }
+    public record NewOperator(String username, String role, String password) {}
 
     /** Only the fields present are changed. */
-    public record OperatorChange(String status, String role, String password) {
-    }
+    public record OperatorChange(String status, String role, String password) {}
 
     @Inject
     OperatorAccounts accounts;
@@ -75,8 +71,8 @@ public class OperatorResource {
         if (body == null) {
             throw new BadRequestException("body required");
         }
-        OperatorAccount created = accounts.create(new Username(body.username()), Role.of(body.role()),
-                new Password(body.password()), actor());
+        OperatorAccount created = accounts.create(
+                new Username(body.username()), Role.of(body.role()), new Password(body.password()), actor());
         return Response.created(URI.create("operators/" + created.username().value()))
                 .entity(OperatorView.of(created))
                 .build();
@@ -88,7 +84,8 @@ public class OperatorResource {
         if (body == null) {
             throw new BadRequestException("body required");
         }
-        OperatorAccount changed = accounts.change(new Username(username),
+        OperatorAccount changed = accounts.change(
+                new Username(username),
                 Optional.ofNullable(body.status()).map(AccountStatus::of),
                 Optional.ofNullable(body.role()).map(Role::of),
                 Optional.ofNullable(body.password()).map(Password::new),

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-
 import org.iotplatform.infrastructure.persistence.DatabaseStatus;
 import org.iotplatform.integration.CamelRuntime;
 import org.iotplatform.telemetry.TelemetryFlow;
@@ -38,7 +37,8 @@ public record PlatformStatus(Database database, Camel camel, Flow telemetryFlow,
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            return root.getMessage() == null ? root.getClass().getSimpleName()
+            return root.getMessage() == null
+                    ? root.getClass().getSimpleName()
                     : root.getClass().getSimpleName() + ": " + root.getMessage();
         }
     }
@@ -69,7 +69,8 @@ public record PlatformStatus(Database database, Camel camel, Flow telemetryFlow,
     public record Heap(long usedMiB, long committedMiB, Long maxMiB) {
 
         static Heap of(MemoryUsage heap) {
-            return new Heap(mib(heap.getUsed()), mib(heap.getCommitted()), heap.getMax() < 0 ? null : mib(heap.getMax()));
+            return new Heap(
+                    mib(heap.getUsed()), mib(heap.getCommitted()), heap.getMax() < 0 ? null : mib(heap.getMax()));
         }
 
         private static long mib(long bytes) {

@@ -1,7 +1,5 @@
 package org.iotplatform.web.api.platform;
 
-import java.lang.management.ManagementFactory;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,7 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
+import java.lang.management.ManagementFactory;
 import org.iotplatform.infrastructure.persistence.DatabaseStatus;
 import org.iotplatform.integration.CamelRuntime;
 import org.iotplatform.integration.ingress.TelemetryFlowWatch;

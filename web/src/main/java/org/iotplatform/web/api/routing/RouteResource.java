@@ -1,9 +1,5 @@
 package org.iotplatform.web.api.routing;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,7 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
 import org.iotplatform.operators.Role;
 import org.iotplatform.routing.EndpointType;
 import org.iotplatform.routing.RoutingRule;
@@ -37,13 +35,21 @@ import org.iotplatform.routing.RoutingRules;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RouteResource {
 
-    public record RouteDefinition(String name, String condition, String endpointType, String target, Boolean enabled) {
-    }
+    public record RouteDefinition(String name, String condition, String endpointType, String target, Boolean enabled) {}
 
-    public record RouteView(String name, String condition, String endpointType, String target, boolean enabled,
-                            long delivered, long failedAttempts, long pending, String lastError,
-                            Instant lastDeliveredAt, Instant createdAt, Instant updatedAt) {
-    }
+    public record RouteView(
+            String name,
+            String condition,
+            String endpointType,
+            String target,
+            boolean enabled,
+            long delivered,
+            long failedAttempts,
+            long pending,
+            String lastError,
+            Instant lastDeliveredAt,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     @Inject
     RoutingRules rules;
@@ -68,8 +74,11 @@ public class RouteResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(RouteDefinition body) {
         RouteDefinition d = required(body);
-        RoutingRule rule = rules.create(d.name(), d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor());
-        return Response.created(URI.create("routes/" + rule.name())).entity(view(rule)).build();
+        RoutingRule rule =
+                rules.create(d.name(), d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor());
+        return Response.created(URI.create("routes/" + rule.name()))
+                .entity(view(rule))
+                .build();
     }
 
     @PUT
@@ -77,7 +86,8 @@ public class RouteResource {
     @RolesAllowed(Role.ADMIN_NAME)
     public RouteView change(@PathParam("name") String name, RouteDefinition body) {
         RouteDefinition d = required(body);
-        return view(rules.change(name, d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor()));
+        return view(
+                rules.change(name, d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor()));
     }
 
     @DELETE
@@ -100,8 +110,18 @@ public class RouteResource {
     }
 
     private RouteView view(RoutingRule r) {
-        return new RouteView(r.name(), r.condition().text(), r.endpointType().value(), r.target(), r.enabled(),
-                r.delivered(), r.failedAttempts(), rules.pending(r), r.lastError(), r.lastDeliveredAt(), r.createdAt(),
+        return new RouteView(
+                r.name(),
+                r.condition().text(),
+                r.endpointType().value(),
+                r.target(),
+                r.enabled(),
+                r.delivered(),
+                r.failedAttempts(),
+                rules.pending(r),
+                r.lastError(),
+                r.lastDeliveredAt(),
+                r.createdAt(),
                 r.updatedAt());
     }
 

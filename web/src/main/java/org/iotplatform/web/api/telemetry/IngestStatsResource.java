@@ -1,10 +1,5 @@
 package org.iotplatform.web.api.telemetry;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -13,7 +8,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import org.iotplatform.operators.Role;
 import org.iotplatform.telemetry.IngestStats;
 import org.iotplatform.telemetry.TelemetryHistory;
@@ -35,8 +33,10 @@ public class IngestStatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public IngestStats stats(@QueryParam("from") String from, @QueryParam("to") String to,
-                             @QueryParam("devicePrefix") String devicePrefix) {
+    public IngestStats stats(
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("devicePrefix") String devicePrefix) {
         Instant end = TelemetryResource.time(to, "to").orElseGet(clock::instant);
         Instant start = TelemetryResource.time(from, "from").orElse(end.minus(Duration.ofMinutes(1)));
         return history.ingestStats(start, end, Optional.ofNullable(devicePrefix).filter(p -> !p.isBlank()));

@@ -1,9 +1,5 @@
 package org.iotplatform.web.api.telemetry;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -14,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
@@ -28,11 +26,25 @@ import org.iotplatform.web.api.Range;
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class RejectedMessageResource {
 
-    public record RejectedView(long id, String deviceId, String messageId, Instant receivedAt, String reason,
-                               String topic, int payloadSize, String payload) {
+    public record RejectedView(
+            long id,
+            String deviceId,
+            String messageId,
+            Instant receivedAt,
+            String reason,
+            String topic,
+            int payloadSize,
+            String payload) {
         public static RejectedView of(RejectedMessage r) {
-            return new RejectedView(r.id(), r.deviceId().value(), r.messageId(), r.receivedAt(), r.reason(),
-                    r.topic(), r.payloadSize(), r.payload());
+            return new RejectedView(
+                    r.id(),
+                    r.deviceId().value(),
+                    r.messageId(),
+                    r.receivedAt(),
+                    r.reason(),
+                    r.topic(),
+                    r.payloadSize(),
+                    r.payload());
         }
     }
 
@@ -44,11 +56,13 @@ public class RejectedMessageResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<RejectedView> rejected(@PathParam("id") String id,
-                                       @QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
+    public List<RejectedView> rejected(
+            @PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
         DeviceId device = DeviceId.of(id);
-        registry.get(device);   // 404 for a device that does not exist, not an empty list
-        return history.rejected(Optional.of(device), limit).stream().map(RejectedView::of).toList();
+        registry.get(device); // 404 for a device that does not exist, not an empty list
+        return history.rejected(Optional.of(device), limit).stream()
+                .map(RejectedView::of)
+                .toList();
     }
-
 }

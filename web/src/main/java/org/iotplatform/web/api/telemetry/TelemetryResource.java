@@ -1,18 +1,5 @@
 package org.iotplatform.web.api.telemetry;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Optional;
-import java.util.function.Consumer;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +14,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
@@ -60,27 +58,45 @@ public class TelemetryResource {
      */
     @GET
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
-    public Response telemetry(@PathParam("id") String id, @QueryParam("from") String from, @QueryParam("to") String to,
-                              @QueryParam("metric") String metric, @QueryParam("interval") String interval,
-                              @QueryParam("limit") @DefaultValue("100000") @Range(min = 1, max = TelemetryHistory.MAX_ROWS) int limit,
-                              @Context HttpHeaders headers) {
+    public Response telemetry(
+            @PathParam("id") String id,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("metric") String metric,
+            @QueryParam("interval") String interval,
+            @QueryParam("limit") @DefaultValue("100000") @Range(min = 1, max = TelemetryHistory.MAX_ROWS) int limit,
+            @Context HttpHeaders headers) {
         DeviceId device = DeviceId.of(id);
-        registry.get(device);   // 404 for a device that does not exist, not an empty list
+        registry.get(device); // 404 for a device that does not exist, not an empty list
         Instant end = time(to, "to").orElseGet(clock::instant);
         Instant start = time(from, "from").orElse(end.minus(Duration.ofHours(24)));
         Optional<String> oneMetric = Optional.ofNullable(metric).filter(m -> !m.isBlank());
-        Optional<Interval> rollup = Optional.ofNullable(interval).filter(i -> !i.isBlank()).map(Interval::of);
+        Optional<Interval> rollup =
+                Optional.ofNullable(interval).filter(i -> !i.isBlank()).map(Interval::of);
         boolean csv = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(TEXT_CSV)));
-        Rows rows = new Rows(csv, rollup.isPresent()
-                ? new String[] {"ts", "metric", "count", "min", "max", "avg"}
-                : new String[] {"ts", "metric", "value"});
+        Rows rows = new Rows(
+                csv,
+                rollup.isPresent()
+                        ? new String[] {"ts", "metric", "count", "min", "max", "avg"}
+                        : new String[] {"ts", "metric", "value"});
         StreamingOutput body = output -> rows.write(output, sink -> {
             if (rollup.isPresent()) {
-                history.aggregates(device, start, end, oneMetric, rollup.get(), limit,
+                history.aggregates(
+                        device,
+                        start,
+                        end,
+                        oneMetric,
+                        rollup.get(),
+                        limit,
                         a -> sink.accept(new Object[] {a.bucket(), a.metric(), a.count(), a.min(), a.max(), a.avg()}));
             } else {
-                history.values(device, start, end, oneMetric, limit,
+                history.values(
+                        device,
+                        start,
+                        end,
+                        oneMetric,
+                        limit,
                         p -> sink.accept(new Object[] {p.ts(), p.metric(), p.value()}));
             }
         });
@@ -125,7 +141,10 @@ public class TelemetryResource {
             for (int i = 0; i < row.length; i++) {
                 boolean text = row[i] instanceof String || row[i] instanceof Instant;
                 // metric names are restricted to [A-Za-z0-9_.-]: nothing to escape
-                json.append(i == 0 ? "" : ",").append('"').append(columns[i]).append("\":")
+                json.append(i == 0 ? "" : ",")
+                        .append('"')
+                        .append(columns[i])
+                        .append("\":")
                         .append(text ? "\"" + row[i] + "\"" : String.valueOf(row[i]));
             }
             return json.append('}').toString();

@@ -1,17 +1,14 @@
 package org.iotplatform.web.ui.audit;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import org.iotplatform.audit.AuditEntry;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.Role;
@@ -23,7 +20,8 @@ import org.iotplatform.web.ui.MainLayout;
 @RolesAllowed(Role.ADMIN_NAME)
 public class AuditView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     @Inject
     public AuditView(AuditTrail audit) {

@@ -1,24 +1,21 @@
 package org.iotplatform.web.ui.components;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.shared.Registration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ContextService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 
 /**
  * The server's managed threads for the dashboard: slow reads run off the request thread (the view
@@ -79,11 +76,15 @@ public class DashboardExecutor {
     public ScheduledFuture<?> every(UI ui, Duration period, Runnable command) {
         long ms = period.toMillis();
         ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
-        self[0] = executor.scheduleAtFixedRate(() -> {
-            if (!access(ui, command) && self[0] != null) {
-                self[0].cancel(false);
-            }
-        }, ms, ms, TimeUnit.MILLISECONDS);
+        self[0] = executor.scheduleAtFixedRate(
+                () -> {
+                    if (!access(ui, command) && self[0] != null) {
+                        self[0].cancel(false);
+                    }
+                },
+                ms,
+                ms,
+                TimeUnit.MILLISECONDS);
         return self[0];
     }
 

@@ -1,5 +1,6 @@
 package org.iotplatform.web.ui.components;
 
+import com.vaadin.flow.component.UI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import com.vaadin.flow.component.UI;
 
 /**
  * Collects items from any thread (e.g. the telemetry ingest) and applies them to a UI in batches, at
@@ -35,7 +34,8 @@ public final class ThrottledUpdates<T> implements AutoCloseable {
     private volatile long lastFlush;
     private volatile boolean closed;
 
-    public ThrottledUpdates(UI ui, DashboardExecutor executor, Duration interval, int capacity, Consumer<List<T>> apply) {
+    public ThrottledUpdates(
+            UI ui, DashboardExecutor executor, Duration interval, int capacity, Consumer<List<T>> apply) {
         this.ui = ui;
         this.executor = executor;
         this.intervalMillis = interval.toMillis();
@@ -78,11 +78,13 @@ public final class ThrottledUpdates<T> implements AutoCloseable {
             batch.add(item);
         }
         // checked again inside: the view may have moved on (closed this) while the command was queued
-        if (!batch.isEmpty() && !closed && !DashboardExecutor.access(ui, () -> {
-            if (!closed) {
-                apply.accept(batch);
-            }
-        })) {
+        if (!batch.isEmpty()
+                && !closed
+                && !DashboardExecutor.access(ui, () -> {
+                    if (!closed) {
+                        apply.accept(batch);
+                    }
+                })) {
             close();
         }
     }
@@ -95,7 +97,8 @@ public final class ThrottledUpdates<T> implements AutoCloseable {
             try {
                 resource.close();
             } catch (Exception e) {
-                Logger.getLogger(ThrottledUpdates.class.getName()).log(Level.FINE, "closing " + resource + " failed", e);
+                Logger.getLogger(ThrottledUpdates.class.getName())
+                        .log(Level.FINE, "closing " + resource + " failed", e);
             }
         }
         resources.clear();

@@ -1,14 +1,13 @@
 package org.iotplatform.web.ui.components;
 
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Collection;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.HasStyle;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 
 /**
  * A time-series line chart: the server-side handle of the {@code <iot-chart>} element
@@ -68,7 +67,8 @@ public class TimeSeriesChart extends Component implements HasSize, HasStyle {
     }
 
     static String toJson(Collection<Series> series) {
-        StringBuilder json = new StringBuilder(64 + series.stream().mapToInt(s -> s.size * 40).sum());
+        StringBuilder json = new StringBuilder(
+                64 + series.stream().mapToInt(s -> s.size * 40).sum());
         json.append('[');
         boolean first = true;
         for (Series s : series) {

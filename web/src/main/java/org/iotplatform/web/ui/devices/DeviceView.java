@@ -1,22 +1,5 @@
 package org.iotplatform.web.ui.devices;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -38,13 +21,25 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.commanding.CommandHistory;
 import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.operators.Role;
-import org.iotplatform.twin.DeviceTwins;
-import org.iotplatform.web.ui.CurrentOperator;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceId;
@@ -53,6 +48,8 @@ import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.telemetry.TelemetryFeed;
 import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.telemetry.TelemetryMessage;
+import org.iotplatform.twin.DeviceTwins;
+import org.iotplatform.web.ui.CurrentOperator;
 import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.ThrottledUpdates;
@@ -82,7 +79,8 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(DeviceView.class.getName());
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final DeviceRegistry registry;
     private final TelemetryHistory history;
@@ -112,12 +110,20 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private ScheduledFuture<?> ticker;
     /** Live batches that arrive before the recent history is on the chart, appended after it. */
     private List<TimeSeriesChart.Series> early = new ArrayList<>();
+
     private boolean prefilled;
 
     @Inject
-    public DeviceView(DeviceRegistry registry, TelemetryHistory history, TelemetryFeed feed,
-                      DashboardExecutor executor, Clock clock, DirectMethods methods, CloudToDeviceMessages messages,
-                      DeviceTwins twins, CommandHistory commandHistory) {
+    public DeviceView(
+            DeviceRegistry registry,
+            TelemetryHistory history,
+            TelemetryFeed feed,
+            DashboardExecutor executor,
+            Clock clock,
+            DirectMethods methods,
+            CloudToDeviceMessages messages,
+            DeviceTwins twins,
+            CommandHistory commandHistory) {
         this.methods = methods;
         this.messages = messages;
         this.twins = twins;
@@ -213,13 +219,20 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         rejected = new RejectedMessagesGrid(deviceId, history, executor);
         rejected.setId("device-rejected-section");
 
-        boolean mayCommand = CurrentOperator.role().filter(r -> r == Role.ADMIN || r == Role.OPERATOR).isPresent();
+        boolean mayCommand = CurrentOperator.role()
+                .filter(r -> r == Role.ADMIN || r == Role.OPERATOR)
+                .isPresent();
         commands = new CommandsPanel(deviceId, methods, messages, twins, commandHistory, executor, mayCommand);
-        add(header(device),
+        add(
+                header(device),
                 section("device-latest-section", "Latest values", null, latest),
                 section("device-live-section", "Live", "last 10 minutes, as messages arrive", live),
                 section("device-history-section", "History", null, historyPanel),
-                section("device-commands-section", "Commands and twin", mayCommand ? null : "read only for viewers", commands),
+                section(
+                        "device-commands-section",
+                        "Commands and twin",
+                        mayCommand ? null : "read only for viewers",
+                        commands),
                 rejected);
     }
 
@@ -256,8 +269,11 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         trail.addClassNames(LumoUtility.Gap.LARGE);
         String station = device.tags().get(org.iotplatform.monitoring.FleetMonitor.STATION_TAG);
         if (station != null && !station.isBlank()) {
-            RouterLink toStation = new RouterLink("", org.iotplatform.web.ui.stations.StationView.class,
-                    new com.vaadin.flow.router.RouteParameters(org.iotplatform.web.ui.stations.StationView.STATION, station));
+            RouterLink toStation = new RouterLink(
+                    "",
+                    org.iotplatform.web.ui.stations.StationView.class,
+                    new com.vaadin.flow.router.RouteParameters(
+                            org.iotplatform.web.ui.stations.StationView.STATION, station));
             toStation.add(VaadinIcon.FACTORY.create(), new Span(" Station " + station));
             toStation.setId("device-station-link");
             toStation.addClassNames(LumoUtility.FontSize.SMALL);
@@ -277,8 +293,11 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         connection.setText(device.connectionState().value());
         connection.getElement().setAttribute("theme", connected ? "badge success" : "badge contrast");
         Instant last = device.lastActivityTime();
-        lastActivity.setText(last == null ? "No activity yet"
-                : "Last activity " + TIME.format(last) + " UTC (" + LatestValueCards.age(last, clock.instant()) + ")");
+        lastActivity.setText(
+                last == null
+                        ? "No activity yet"
+                        : "Last activity " + TIME.format(last) + " UTC (" + LatestValueCards.age(last, clock.instant())
+                                + ")");
         tags.removeAll();
         if (device.tags().isEmpty()) {
             Span none = new Span("No tags");
@@ -314,14 +333,18 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private void load(UI ui) {
         DeviceId id = deviceId;
         LatestValueCards cards = latest;
-        executor.load(ui, () -> history.latest(id), points -> {
-            Instant now = clock.instant();
-            points.forEach(p -> cards.update(p.metric(), p.value(), p.ts(), now));
-            cards.showEmpty();
-        }, e -> {
-            cards.showEmpty();
-            Notices.failed(id, "Loading the latest values", e);
-        });
+        executor.load(
+                ui,
+                () -> history.latest(id),
+                points -> {
+                    Instant now = clock.instant();
+                    points.forEach(p -> cards.update(p.metric(), p.value(), p.ts(), now));
+                    cards.showEmpty();
+                },
+                e -> {
+                    cards.showEmpty();
+                    Notices.failed(id, "Loading the latest values", e);
+                });
         historyPanel.start();
         rejected.load();
         commands.load();
@@ -337,24 +360,28 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         updates.closeWith(subscription);
         ticker = executor.every(ui, TICK, this::tick);
         chart.setLoading(true);
-        executor.load(ui, () -> recentValues(id), series -> {
-            if (chart != live) {
-                return; // another device's page by now
-            }
-            chart.setLoading(false);
-            chart.setSeries(series);
-            chart.appendPoints(early);
-            early = new ArrayList<>();
-            prefilled = true;
-        }, e -> {
-            if (chart == live) {
-                chart.setLoading(false);
-                chart.appendPoints(early);
-                early = new ArrayList<>();
-                prefilled = true;
-                Notices.failed(id, "Loading the last 10 minutes", e);
-            }
-        });
+        executor.load(
+                ui,
+                () -> recentValues(id),
+                series -> {
+                    if (chart != live) {
+                        return; // another device's page by now
+                    }
+                    chart.setLoading(false);
+                    chart.setSeries(series);
+                    chart.appendPoints(early);
+                    early = new ArrayList<>();
+                    prefilled = true;
+                },
+                e -> {
+                    if (chart == live) {
+                        chart.setLoading(false);
+                        chart.appendPoints(early);
+                        early = new ArrayList<>();
+                        prefilled = true;
+                        Notices.failed(id, "Loading the last 10 minutes", e);
+                    }
+                });
     }
 
     private void stopLive() {
@@ -378,15 +405,19 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
      */
     private List<TimeSeriesChart.Series> recentValues(DeviceId id) {
         Instant now = clock.instant();
-        int limit = Math.min(HistoryPanel.POINT_LIMIT, LIVE_POINTS * Math.max(1, history.metrics(id).size()));
-        List<Duration> spans = List.of(LIVE_WINDOW, Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(5));
+        int limit = Math.min(
+                HistoryPanel.POINT_LIMIT,
+                LIVE_POINTS * Math.max(1, history.metrics(id).size()));
+        List<Duration> spans =
+                List.of(LIVE_WINDOW, Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofSeconds(5));
         Map<String, TimeSeriesChart.Series> byMetric = new TreeMap<>();
         for (Duration span : spans) {
             byMetric.clear();
             int[] n = {0};
             history.values(id, now.minus(span), now.plus(CLOCK_SKEW), Optional.empty(), limit, p -> {
                 n[0]++;
-                byMetric.computeIfAbsent(p.metric(), TimeSeriesChart.Series::new).add(p.ts().toEpochMilli(), p.value());
+                byMetric.computeIfAbsent(p.metric(), TimeSeriesChart.Series::new)
+                        .add(p.ts().toEpochMilli(), p.value());
             });
             if (n[0] < limit) {
                 break;
@@ -406,7 +437,8 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
             long t = m.timestamp().toEpochMilli();
             m.values().forEach((metric, value) -> {
                 if (value != null) {
-                    byMetric.computeIfAbsent(metric, TimeSeriesChart.Series::new).add(t, value);
+                    byMetric.computeIfAbsent(metric, TimeSeriesChart.Series::new)
+                            .add(t, value);
                     latest.update(metric, value, m.timestamp(), now);
                     historyPanel.addMetric(metric);
                 }
@@ -427,10 +459,14 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         Instant now = clock.instant();
         latest.refreshAges(now);
         DeviceId id = deviceId;
-        executor.load(UI.getCurrent(), () -> registry.find(id), found -> {
-            if (id.equals(deviceId)) {
-                found.ifPresent(this::renderHeader);
-            }
-        }, e -> LOG.log(Level.FINE, "refreshing device " + id + " failed", e));
+        executor.load(
+                UI.getCurrent(),
+                () -> registry.find(id),
+                found -> {
+                    if (id.equals(deviceId)) {
+                        found.ifPresent(this::renderHeader);
+                    }
+                },
+                e -> LOG.log(Level.FINE, "refreshing device " + id + " failed", e));
     }
 }

@@ -1,19 +1,7 @@
 package org.iotplatform.web.ui.devices;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Optional;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -36,17 +24,26 @@ import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.ConfigurableFilterDataProvider;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.StreamResource;
 import com.vaadin.flow.server.VaadinRequest;
-
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.ConnectionState;
@@ -72,9 +69,11 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
 
     /** Deep links: {@code /devices?q=pump} and {@code /devices?tag=station:station-01} (what the search box sends). */
     public static final String SEARCH_PARAMETER = "q";
+
     public static final String TAG_PARAMETER = "tag";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final DeviceRegistry registry;
     private final boolean admin;
@@ -94,8 +93,13 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         setSizeFull();
 
         this.data = new CallbackDataProvider<Device, DeviceQuery>(
-                q -> registry.search(q.getFilter().orElse(DeviceQuery.all()), q.getPage(), q.getPageSize()).items().stream(),
-                q -> (int) registry.search(q.getFilter().orElse(DeviceQuery.all()), 0, 1).total())
+                        q ->
+                                registry
+                                        .search(q.getFilter().orElse(DeviceQuery.all()), q.getPage(), q.getPageSize())
+                                        .items()
+                                        .stream(),
+                        q -> (int) registry.search(q.getFilter().orElse(DeviceQuery.all()), 0, 1)
+                                .total())
                 .withConfigurableFilter();
 
         add(header(), filters(), configureGrid());
@@ -171,18 +175,27 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
     private Grid<Device> configureGrid() {
         grid.setId("devices-grid");
         // a real link rather than a row click: it can open in a new tab, and does not fire with the admin buttons
-        grid.addColumn(LitRenderer.<Device>of("<a class=\"device-link\" href=\"${item.href}\" router-link>${item.id}</a>")
+        grid.addColumn(LitRenderer.<Device>of(
+                                "<a class=\"device-link\" href=\"${item.href}\" router-link>${item.id}</a>")
                         .withProperty("id", d -> d.deviceId().value())
-                        .withProperty("href", d -> RouteConfiguration.forSessionScope()
-                                .getUrl(DeviceView.class, DeviceView.parameters(d.deviceId()))))
-                .setHeader("Device").setAutoWidth(true).setFlexGrow(1);
+                        .withProperty(
+                                "href",
+                                d -> RouteConfiguration.forSessionScope()
+                                        .getUrl(DeviceView.class, DeviceView.parameters(d.deviceId()))))
+                .setHeader("Device")
+                .setAutoWidth(true)
+                .setFlexGrow(1);
         grid.addColumn(d -> d.status().value()).setHeader("Status").setAutoWidth(true);
         grid.addColumn(d -> d.connectionState().value()).setHeader("Connection").setAutoWidth(true);
         grid.addColumn(d -> d.lastActivityTime() == null ? "never" : TIME.format(d.lastActivityTime()))
-                .setHeader("Last activity (UTC)").setAutoWidth(true);
+                .setHeader("Last activity (UTC)")
+                .setAutoWidth(true);
         grid.addColumn(d -> DeviceCsv.tagsText(d.tags())).setHeader("Tags").setFlexGrow(1);
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(this::actions)
+                    .setHeader("")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
         grid.setEmptyStateText("No devices match.");
         grid.setItems(data);
@@ -205,27 +218,41 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         if (!tag.getValue().isBlank()) {
             parameters.put(TAG_PARAMETER, tag.getValue());
         }
-        UI.getCurrent().getPage().getHistory().replaceState(null, new Location("devices", QueryParameters.simple(parameters)));
+        UI.getCurrent()
+                .getPage()
+                .getHistory()
+                .replaceState(null, new Location("devices", QueryParameters.simple(parameters)));
     }
 
     private void applyFilter() {
-        DeviceQuery query = DeviceQuery.withTag(new DeviceQuery(
-                Optional.ofNullable(status.getValue()).filter(s -> !"any".equals(s)).map(DeviceStatus::of),
-                Optional.ofNullable(connection.getValue()).filter(s -> !"any".equals(s)).map(ConnectionState::of),
-                Optional.empty(), Optional.empty(),
-                Optional.ofNullable(search.getValue()).filter(s -> !s.isBlank())), tag.getValue());
+        DeviceQuery query = DeviceQuery.withTag(
+                new DeviceQuery(
+                        Optional.ofNullable(status.getValue())
+                                .filter(s -> !"any".equals(s))
+                                .map(DeviceStatus::of),
+                        Optional.ofNullable(connection.getValue())
+                                .filter(s -> !"any".equals(s))
+                                .map(ConnectionState::of),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.ofNullable(search.getValue()).filter(s -> !s.isBlank())),
+                tag.getValue());
         data.setFilter(query);
     }
 
     private Component actions(Device device) {
-        Button toggle = new Button(device.isEnabled() ? "Disable" : "Enable", e -> run(() ->
-                registry.changeStatus(device.deviceId(),
-                        device.isEnabled() ? DeviceStatus.DISABLED : DeviceStatus.ENABLED, CurrentOperator.username()),
-                device.deviceId() + (device.isEnabled() ? " disabled" : " enabled")));
+        Button toggle = new Button(
+                device.isEnabled() ? "Disable" : "Enable",
+                e -> run(
+                        () -> registry.changeStatus(
+                                device.deviceId(),
+                                device.isEnabled() ? DeviceStatus.DISABLED : DeviceStatus.ENABLED,
+                                CurrentOperator.username()),
+                        device.deviceId() + (device.isEnabled() ? " disabled" : " enabled")));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button rekey = new Button("New keys", e -> {
-            DeviceCredentials c = registry.regenerateKeys(device.deviceId(), DeviceRegistry.KeySelection.BOTH,
-                    CurrentOperator.username());
+            DeviceCredentials c = registry.regenerateKeys(
+                    device.deviceId(), DeviceRegistry.KeySelection.BOTH, CurrentOperator.username());
             showConnectionString(c, "New keys for " + device.deviceId());
         });
         rekey.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -260,8 +287,11 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         dialog.add(new VerticalLayout(id, tags));
         Button save = new Button("Create", e -> {
             try {
-                DeviceCredentials c = registry.register(DeviceId.of(id.getValue().trim()),
-                        DeviceCsv.tags(tags.getValue()), DeviceStatus.ENABLED, CurrentOperator.username());
+                DeviceCredentials c = registry.register(
+                        DeviceId.of(id.getValue().trim()),
+                        DeviceCsv.tags(tags.getValue()),
+                        DeviceStatus.ENABLED,
+                        CurrentOperator.username());
                 dialog.close();
                 data.refreshAll();
                 showConnectionString(c, "Device " + c.deviceId() + " created");
@@ -285,7 +315,9 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         cs.setReadOnly(true);
         cs.setWidth("36em");
         Button copy = new Button("Copy", VaadinIcon.COPY.create(), e -> {
-            cs.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", credentials.connectionString());
+            cs.getElement()
+                    .executeJs(
+                            "navigator.clipboard && navigator.clipboard.writeText($0)", credentials.connectionString());
             Notification.show("Copied", 2000, Notification.Position.BOTTOM_START);
         });
         dialog.add(cs);
@@ -297,15 +329,23 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
 
     private void importCsv(MemoryBuffer buffer) {
         try {
-            List<DeviceImport.Line> lines = DeviceCsv.parse(new InputStreamReader(buffer.getInputStream(), StandardCharsets.UTF_8));
+            List<DeviceImport.Line> lines =
+                    DeviceCsv.parse(new InputStreamReader(buffer.getInputStream(), StandardCharsets.UTF_8));
             int n = registry.importDevices(lines, CurrentOperator.username()).imported();
             Notification.show(n + " devices imported", 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             data.refreshAll();
         } catch (ImportRejectedException e) {
             StringBuilder report = new StringBuilder(e.getMessage()).append('\n');
-            e.errors().stream().limit(50).forEach(err -> report.append("line ").append(err.line()).append(" (")
-                    .append(err.deviceId()).append("): ").append(err.error()).append('\n'));
+            e.errors().stream()
+                    .limit(50)
+                    .forEach(err -> report.append("line ")
+                            .append(err.line())
+                            .append(" (")
+                            .append(err.deviceId())
+                            .append("): ")
+                            .append(err.error())
+                            .append('\n'));
             Dialog d = new Dialog();
             d.setHeaderTitle("Import rejected");
             TextArea text = new TextArea();
@@ -330,8 +370,11 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
             do {
                 batch = registry.exportBatch(after, 500);
                 for (DeviceRegistry.DeviceCredentialsAndDevice e : batch) {
-                    printer.printRecord(e.device().deviceId().value(), e.device().status().value(),
-                            e.credentials().primaryKey().base64(), e.credentials().secondaryKey().base64(),
+                    printer.printRecord(
+                            e.device().deviceId().value(),
+                            e.device().status().value(),
+                            e.credentials().primaryKey().base64(),
+                            e.credentials().secondaryKey().base64(),
                             DeviceCsv.tagsText(e.device().tags()));
                     after = e.device().deviceId();
                 }

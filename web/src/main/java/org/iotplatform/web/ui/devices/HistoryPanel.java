@@ -1,17 +1,5 @@
 package org.iotplatform.web.ui.devices;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -24,7 +12,17 @@ import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.web.ui.components.DashboardExecutor;
@@ -42,7 +40,8 @@ class HistoryPanel extends Composite<VerticalLayout> {
     /** Most points sent to the browser for one chart. */
     static final int POINT_LIMIT = 20_000;
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final DeviceId deviceId;
     private final TelemetryHistory history;
@@ -59,8 +58,7 @@ class HistoryPanel extends Composite<VerticalLayout> {
     private final TreeSet<String> metrics = new TreeSet<>();
     private long generation;
 
-    private record Loaded(List<TimeSeriesChart.Series> series, int points, boolean truncated, Resolution resolution) {
-    }
+    private record Loaded(List<TimeSeriesChart.Series> series, int points, boolean truncated, Resolution resolution) {}
 
     HistoryPanel(DeviceId deviceId, TelemetryHistory history, DashboardExecutor executor, Clock clock) {
         this.deviceId = deviceId;
@@ -74,11 +72,14 @@ class HistoryPanel extends Composite<VerticalLayout> {
         range.setItemLabelGenerator(Preset::label);
         range.setValue(Preset.LAST_DAY);
         range.addValueChangeListener(e -> {
-            if (e.getValue() == Preset.CUSTOM && e.getOldValue() != null && e.getOldValue().length().isPresent()) {
+            if (e.getValue() == Preset.CUSTOM
+                    && e.getOldValue() != null
+                    && e.getOldValue().length().isPresent()) {
                 // start the custom range from the one on screen
                 Instant now = clock.instant();
                 to.setValue(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
-                from.setValue(LocalDateTime.ofInstant(now.minus(e.getOldValue().length().get()), ZoneOffset.UTC));
+                from.setValue(LocalDateTime.ofInstant(
+                        now.minus(e.getOldValue().length().get()), ZoneOffset.UTC));
             }
             showPickers();
             load();
@@ -145,9 +146,13 @@ class HistoryPanel extends Composite<VerticalLayout> {
     /** First load: the metric list and the default range. */
     void start() {
         UI ui = UI.getCurrent();
-        executor.load(ui, () -> history.metrics(deviceId), found -> {
-            found.forEach(this::addMetric);
-        }, e -> Notices.failed(deviceId, "Loading the metric list", e));
+        executor.load(
+                ui,
+                () -> history.metrics(deviceId),
+                found -> {
+                    found.forEach(this::addMetric);
+                },
+                e -> Notices.failed(deviceId, "Loading the metric list", e));
         load();
     }
 
@@ -177,8 +182,10 @@ class HistoryPanel extends Composite<VerticalLayout> {
                 summary.setText("Pick 'From' and 'To' to show a custom range.");
                 return Optional.empty();
             }
-            return Optional.of(new HistoryRange(from.getValue().toInstant(ZoneOffset.UTC),
-                    to.getValue().toInstant(ZoneOffset.UTC), resolution.getValue()));
+            return Optional.of(new HistoryRange(
+                    from.getValue().toInstant(ZoneOffset.UTC),
+                    to.getValue().toInstant(ZoneOffset.UTC),
+                    resolution.getValue()));
         } catch (IllegalArgumentException e) {
             Notices.warning(e.getMessage());
             return Optional.empty();
@@ -193,28 +200,35 @@ class HistoryPanel extends Composite<VerticalLayout> {
         HistoryRange r = picked.get();
         Optional<String> selectedMetric = Optional.ofNullable(metric.getValue());
         Resolution effective = r.effectiveResolution();
-        resolution.setHelperText(resolution.getValue() == Resolution.AUTO ? "Using " + effective.label().toLowerCase() : null);
+        resolution.setHelperText(
+                resolution.getValue() == Resolution.AUTO
+                        ? "Using " + effective.label().toLowerCase()
+                        : null);
         long mine = ++generation;
         chart.setLoading(true);
         summary.setText("Loading…");
-        executor.load(UI.getCurrent(), () -> fetch(r, selectedMetric), loaded -> {
-            if (mine != generation) {
-                return; // the operator has asked for something else meanwhile
-            }
-            chart.setLoading(false);
-            chart.setSeries(loaded.series());
-            summary.setText(describe(r, loaded));
-            if (loaded.truncated()) {
-                Notices.warning("Showing the first " + String.format("%,d", POINT_LIMIT)
-                        + " points only: pick a coarser resolution or a shorter range.");
-            }
-        }, e -> {
-            if (mine == generation) {
-                chart.setLoading(false);
-                summary.setText("");
-                Notices.failed(deviceId, "Loading the history", e);
-            }
-        });
+        executor.load(
+                UI.getCurrent(),
+                () -> fetch(r, selectedMetric),
+                loaded -> {
+                    if (mine != generation) {
+                        return; // the operator has asked for something else meanwhile
+                    }
+                    chart.setLoading(false);
+                    chart.setSeries(loaded.series());
+                    summary.setText(describe(r, loaded));
+                    if (loaded.truncated()) {
+                        Notices.warning("Showing the first " + String.format("%,d", POINT_LIMIT)
+                                + " points only: pick a coarser resolution or a shorter range.");
+                    }
+                },
+                e -> {
+                    if (mine == generation) {
+                        chart.setLoading(false);
+                        summary.setText("");
+                        Notices.failed(deviceId, "Loading the history", e);
+                    }
+                });
     }
 
     private Loaded fetch(HistoryRange r, Optional<String> selectedMetric) {
@@ -225,24 +239,33 @@ class HistoryPanel extends Composite<VerticalLayout> {
             // one more than the cap tells whether there was more
             history.values(deviceId, r.from(), r.to(), selectedMetric, POINT_LIMIT + 1, p -> {
                 if (seen[0]++ < POINT_LIMIT) {
-                    byMetric.computeIfAbsent(p.metric(), TimeSeriesChart.Series::new).add(p.ts().toEpochMilli(), p.value());
+                    byMetric.computeIfAbsent(p.metric(), TimeSeriesChart.Series::new)
+                            .add(p.ts().toEpochMilli(), p.value());
                 }
             });
         } else {
-            history.aggregates(deviceId, r.from(), r.to(), selectedMetric, effective.interval().get(), POINT_LIMIT + 1, a -> {
-                if (seen[0]++ < POINT_LIMIT) {
-                    byMetric.computeIfAbsent(a.metric(), TimeSeriesChart.Series::new)
-                            .add(a.bucket().toEpochMilli(), a.avg(), a.min(), a.max());
-                }
-            });
+            history.aggregates(
+                    deviceId,
+                    r.from(),
+                    r.to(),
+                    selectedMetric,
+                    effective.interval().get(),
+                    POINT_LIMIT + 1,
+                    a -> {
+                        if (seen[0]++ < POINT_LIMIT) {
+                            byMetric.computeIfAbsent(a.metric(), TimeSeriesChart.Series::new)
+                                    .add(a.bucket().toEpochMilli(), a.avg(), a.min(), a.max());
+                        }
+                    });
         }
-        return new Loaded(List.copyOf(byMetric.values()), Math.min(seen[0], POINT_LIMIT), seen[0] > POINT_LIMIT, effective);
+        return new Loaded(
+                List.copyOf(byMetric.values()), Math.min(seen[0], POINT_LIMIT), seen[0] > POINT_LIMIT, effective);
     }
 
     private static String describe(HistoryRange r, Loaded loaded) {
         String what = loaded.resolution().interval().isPresent()
-                ? String.format("%,d", loaded.points()) + " buckets of " + loaded.resolution().label()
-                        + " (line: average, band: min to max)"
+                ? String.format("%,d", loaded.points()) + " buckets of "
+                        + loaded.resolution().label() + " (line: average, band: min to max)"
                 : String.format("%,d", loaded.points()) + " raw values";
         return what + (loaded.truncated() ? " (capped)" : "") + " · " + TIME.format(r.from()) + " to "
                 + TIME.format(r.to()) + " UTC";

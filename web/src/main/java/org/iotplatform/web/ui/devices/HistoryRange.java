@@ -3,7 +3,6 @@ package org.iotplatform.web.ui.devices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import org.iotplatform.telemetry.Interval;
 
 /** The time range and resolution the history chart reads, and which resolution suits a range by default. */

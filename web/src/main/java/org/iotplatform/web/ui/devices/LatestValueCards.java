@@ -1,5 +1,11 @@
 package org.iotplatform.web.ui.devices;
 
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
@@ -9,13 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.vaadin.flow.component.Composite;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.theme.lumo.LumoUtility;
-
 /**
  * One card per metric with its newest value and how old it is. Cards wrap, so a device with many
  * metrics reads well on a laptop and a wall screen alike. Values arrive from the history (on open)
@@ -23,8 +22,8 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
  */
 class LatestValueCards extends Composite<Div> {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final FlexLayout cards = new FlexLayout();
     private final Paragraph empty = new Paragraph("Loading…");
@@ -81,8 +80,10 @@ class LatestValueCards extends Composite<Div> {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
-        return BigDecimal.valueOf(value).round(new MathContext(6))
-                .stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static String age(Instant ts, Instant now) {
@@ -109,15 +110,28 @@ class LatestValueCards extends Composite<Div> {
 
         Card(String metric) {
             Span name = new Span(metric);
-            name.addClassNames("latest-value-metric", LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY,
-                    LumoUtility.Overflow.HIDDEN, LumoUtility.TextOverflow.ELLIPSIS, LumoUtility.Whitespace.NOWRAP);
+            name.addClassNames(
+                    "latest-value-metric",
+                    LumoUtility.FontSize.SMALL,
+                    LumoUtility.TextColor.SECONDARY,
+                    LumoUtility.Overflow.HIDDEN,
+                    LumoUtility.TextOverflow.ELLIPSIS,
+                    LumoUtility.Whitespace.NOWRAP);
             name.setTitle(metric);
-            value.addClassNames("latest-value-value", LumoUtility.FontSize.XXLARGE, LumoUtility.FontWeight.SEMIBOLD,
+            value.addClassNames(
+                    "latest-value-value",
+                    LumoUtility.FontSize.XXLARGE,
+                    LumoUtility.FontWeight.SEMIBOLD,
                     LumoUtility.TextColor.HEADER);
             age.addClassNames("latest-value-age", LumoUtility.FontSize.XSMALL, LumoUtility.TextColor.SECONDARY);
             add(name, value, age);
-            addClassNames("latest-value-card", LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.MEDIUM,
-                    LumoUtility.Background.CONTRAST_5, LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN,
+            addClassNames(
+                    "latest-value-card",
+                    LumoUtility.Padding.MEDIUM,
+                    LumoUtility.BorderRadius.MEDIUM,
+                    LumoUtility.Background.CONTRAST_5,
+                    LumoUtility.Display.FLEX,
+                    LumoUtility.FlexDirection.COLUMN,
                     LumoUtility.Gap.XSMALL);
             getElement().setAttribute("data-metric", metric);
             getStyle().set("flex", "1 1 10em");

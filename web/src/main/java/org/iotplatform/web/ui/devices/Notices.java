@@ -1,11 +1,9 @@
 package org.iotplatform.web.ui.devices;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.InvalidDeviceException;
 
@@ -14,8 +12,7 @@ final class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class.getName());
 
-    private Notices() {
-    }
+    private Notices() {}
 
     static void failed(DeviceId device, String what, Throwable e) {
         LOG.log(Level.WARNING, what + " failed for device " + device, e);

@@ -1,10 +1,5 @@
 package org.iotplatform.web.ui.devices;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Optional;
-
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -21,7 +16,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.RejectedMessage;
 import org.iotplatform.telemetry.TelemetryHistory;
@@ -32,7 +30,8 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
 
     static final int SHOWN = 100;
     private static final int PAYLOAD_PREVIEW = 80;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final DeviceId deviceId;
     private final TelemetryHistory history;
@@ -55,12 +54,25 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("rejected-grid");
-        grid.addColumn(m -> TIME.format(m.receivedAt())).setHeader("Received (UTC)").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(RejectedMessage::reason).setHeader("Reason").setFlexGrow(2).setResizable(true)
+        grid.addColumn(m -> TIME.format(m.receivedAt()))
+                .setHeader("Received (UTC)")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(RejectedMessage::reason)
+                .setHeader("Reason")
+                .setFlexGrow(2)
+                .setResizable(true)
                 .setTooltipGenerator(RejectedMessage::reason);
-        grid.addColumn(m -> m.messageId() == null ? "" : m.messageId()).setHeader("Message id").setAutoWidth(true);
-        grid.addColumn(m -> String.format("%,d B", m.payloadSize())).setHeader("Size").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(m -> preview(m.payload())).setHeader("Payload").setFlexGrow(3)
+        grid.addColumn(m -> m.messageId() == null ? "" : m.messageId())
+                .setHeader("Message id")
+                .setAutoWidth(true);
+        grid.addColumn(m -> String.format("%,d B", m.payloadSize()))
+                .setHeader("Size")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(m -> preview(m.payload()))
+                .setHeader("Payload")
+                .setFlexGrow(3)
                 .setTooltipGenerator(m -> "Click the row for the whole message");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setEmptyStateText("No rejected messages.");
@@ -76,13 +88,17 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
 
     void load() {
         grid.setEmptyStateText("Loading…");
-        executor.load(UI.getCurrent(), () -> history.rejected(Optional.of(deviceId), SHOWN), (List<RejectedMessage> rows) -> {
-            grid.setItems(rows);
-            grid.setEmptyStateText("No rejected messages.");
-        }, e -> {
-            grid.setEmptyStateText("Could not load the rejected messages.");
-            Notices.failed(deviceId, "Loading the rejected messages", e);
-        });
+        executor.load(
+                UI.getCurrent(),
+                () -> history.rejected(Optional.of(deviceId), SHOWN),
+                (List<RejectedMessage> rows) -> {
+                    grid.setItems(rows);
+                    grid.setEmptyStateText("No rejected messages.");
+                },
+                e -> {
+                    grid.setEmptyStateText("Could not load the rejected messages.");
+                    Notices.failed(deviceId, "Loading the rejected messages", e);
+                });
     }
 
     static String preview(String payload) {
@@ -104,9 +120,10 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
         fields.addFormItem(new Span(m.reason()), "Reason");
         fields.addFormItem(new Span(m.topic() == null ? "" : m.topic()), "Topic");
         fields.addFormItem(new Span(String.format("%,d bytes", m.payloadSize())), "Size");
-        TextArea payload = new TextArea(m.payloadSize() > RejectedMessage.KEPT_PAYLOAD_CHARS
-                ? "Payload (first " + String.format("%,d", RejectedMessage.KEPT_PAYLOAD_CHARS) + " bytes kept)"
-                : "Payload");
+        TextArea payload = new TextArea(
+                m.payloadSize() > RejectedMessage.KEPT_PAYLOAD_CHARS
+                        ? "Payload (first " + String.format("%,d", RejectedMessage.KEPT_PAYLOAD_CHARS) + " bytes kept)"
+                        : "Payload");
         payload.setId("rejected-payload");
         payload.setValue(m.payload() == null ? "" : m.payload());
         payload.setReadOnly(true);

@@ -1,13 +1,5 @@
 package org.iotplatform.web.ui.login;
 
-import jakarta.inject.Inject;
-import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-
-import org.iotplatform.web.security.IotAuthenticationMechanism;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -23,6 +15,13 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import org.iotplatform.web.security.IotAuthenticationMechanism;
 
 /** Sign-in for operators. One message for every failure, so it reveals nothing about accounts. */
 @Route("login")
@@ -70,17 +69,20 @@ public class LoginView extends VerticalLayout {
                 VaadinServletResponse.getCurrent().getHttpServletResponse(),
                 AuthenticationParameters.withParams()
                         .newAuthentication(true)
-                        .credential(new UsernamePasswordCredential(username.getValue().trim(),
-                                new Password(password.getValue()))));
+                        .credential(new UsernamePasswordCredential(
+                                username.getValue().trim(), new Password(password.getValue()))));
         if (status == AuthenticationStatus.SUCCESS) {
             // a full load gives the new session (rotated on sign-in) a fresh UI
             UI.getCurrent().getPage().setLocation("/");
         } else {
-            Object wait = VaadinServletRequest.getCurrent().getHttpServletRequest()
+            Object wait = VaadinServletRequest.getCurrent()
+                    .getHttpServletRequest()
                     .getAttribute(IotAuthenticationMechanism.RETRY_AFTER_ATTRIBUTE);
-            error.setText(wait instanceof java.time.Duration d
-                    ? "Too many failed sign-ins. Try again in " + Math.max(1, (d.toMillis() + 999) / 1000) + " seconds."
-                    : WRONG_CREDENTIALS);
+            error.setText(
+                    wait instanceof java.time.Duration d
+                            ? "Too many failed sign-ins. Try again in " + Math.max(1, (d.toMillis() + 999) / 1000)
+                                    + " seconds."
+                            : WRONG_CREDENTIALS);
             password.clear();
             error.setVisible(true);
             password.focus();

@@ -1,12 +1,5 @@
 package org.iotplatform.web.ui.operators;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Optional;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -23,7 +16,11 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import org.iotplatform.operators.AccountExistsException;
 import org.iotplatform.operators.AccountStatus;
 import org.iotplatform.operators.InvalidAccountException;
@@ -41,7 +38,8 @@ import org.iotplatform.web.ui.MainLayout;
 @RolesAllowed(Role.ADMIN_NAME)
 public class OperatorsView extends VerticalLayout {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final OperatorAccounts accounts;
     private final Grid<OperatorAccount> grid = new Grid<>();
@@ -59,10 +57,15 @@ public class OperatorsView extends VerticalLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("operators-grid");
-        grid.addColumn(a -> a.username().value()).setHeader("Username").setSortable(true).setAutoWidth(true);
+        grid.addColumn(a -> a.username().value())
+                .setHeader("Username")
+                .setSortable(true)
+                .setAutoWidth(true);
         grid.addColumn(a -> a.role().value()).setHeader("Role").setAutoWidth(true);
         grid.addColumn(a -> a.status().value()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(a -> TIME.format(a.createdAt())).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(a -> TIME.format(a.createdAt()))
+                .setHeader("Created (UTC)")
+                .setAutoWidth(true);
         grid.addComponentColumn(this::statusButton).setHeader("").setAutoWidth(true);
         grid.setEmptyStateText("No accounts yet.");
         add(bar, grid);
@@ -72,9 +75,13 @@ public class OperatorsView extends VerticalLayout {
     private Button statusButton(OperatorAccount account) {
         boolean enabled = account.isEnabled();
         Button b = new Button(enabled ? "Disable" : "Enable", e -> {
-            run(() -> accounts.change(account.username(),
-                    Optional.of(enabled ? AccountStatus.DISABLED : AccountStatus.ENABLED),
-                    Optional.empty(), Optional.empty(), CurrentOperator.username()),
+            run(
+                    () -> accounts.change(
+                            account.username(),
+                            Optional.of(enabled ? AccountStatus.DISABLED : AccountStatus.ENABLED),
+                            Optional.empty(),
+                            Optional.empty(),
+                            CurrentOperator.username()),
                     account.username() + (enabled ? " disabled" : " enabled"));
         });
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, enabled ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
@@ -97,8 +104,12 @@ public class OperatorsView extends VerticalLayout {
         password.setId("new-password");
         dialog.add(new VerticalLayout(username, role, password));
         Button save = new Button("Create", e -> {
-            boolean ok = run(() -> accounts.create(new Username(username.getValue().trim()), role.getValue(),
-                    new Password(password.getValue()), CurrentOperator.username()),
+            boolean ok = run(
+                    () -> accounts.create(
+                            new Username(username.getValue().trim()),
+                            role.getValue(),
+                            new Password(password.getValue()),
+                            CurrentOperator.username()),
                     "Account " + username.getValue().trim() + " created");
             if (ok) {
                 dialog.close();

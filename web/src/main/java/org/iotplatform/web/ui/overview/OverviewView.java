@@ -16,16 +16,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import org.iotplatform.integration.CamelRuntime;
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
-import org.iotplatform.monitoring.FleetCounts;
-import org.iotplatform.monitoring.FleetMonitor;
-import org.iotplatform.monitoring.StationSummary;
-import org.iotplatform.operators.Role;
-import org.iotplatform.web.ui.MainLayout;
-import org.iotplatform.web.ui.components.DashboardExecutor;
-import org.iotplatform.web.ui.vending.VendingView;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -33,6 +23,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.infrastructure.persistence.DatabaseStatus;
+import org.iotplatform.integration.CamelRuntime;
+import org.iotplatform.monitoring.FleetCounts;
+import org.iotplatform.monitoring.FleetMonitor;
+import org.iotplatform.monitoring.StationSummary;
+import org.iotplatform.operators.Role;
+import org.iotplatform.web.ui.MainLayout;
+import org.iotplatform.web.ui.components.DashboardExecutor;
+import org.iotplatform.web.ui.vending.VendingView;
 
 /**
  * The home view, the fleet at a glance: devices by state, messages per minute, refused messages and
@@ -44,96 +43,116 @@ import java.util.logging.Logger;
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class OverviewView extends VerticalLayout {
 
-   static final Duration REFRESH = Duration.ofSeconds(5);
-   private static final Logger LOG = Logger.getLogger(OverviewView.class.getName());
-   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Logger LOG = Logger.getLogger(OverviewView.class.getName());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
-   /** Everything the view shows, read in one go. */
-   record Picture(FleetCounts counts, long messagesPerMinute, long rejectedLastHour, List<StationSummary> stations, long vendingMachines) {
-   }
+    /** Everything the view shows, read in one go. */
+    record Picture(
+            FleetCounts counts,
+            long messagesPerMinute,
+            long rejectedLastHour,
+            List<StationSummary> stations,
+            long vendingMachines) {}
 
-   private final FleetMonitor fleet;
-   private final DashboardExecutor executor;
-   private final Clock clock;
-   private final FleetFigures figures = new FleetFigures();
-   private final FlexLayout stations = new FlexLayout();
-   private final Paragraph stationsState = new Paragraph("Loading stations…");
-   private final RouterLink vending = new RouterLink("", VendingView.class);
-   private final Span updated = new Span();
-   private List<StationSummary> shownStations;
+    private final FleetMonitor fleet;
+    private final DashboardExecutor executor;
+    private final Clock clock;
+    private final FleetFigures figures = new FleetFigures();
+    private final FlexLayout stations = new FlexLayout();
+    private final Paragraph stationsState = new Paragraph("Loading stations…");
+    private final RouterLink vending = new RouterLink("", VendingView.class);
+    private final Span updated = new Span();
+    private List<StationSummary> shownStations;
 
-   @Inject
-   public OverviewView(FleetMonitor fleet, DatabaseStatus database, CamelRuntime camel, DashboardExecutor executor, Clock clock) {
-      this.fleet = fleet;
-      this.executor = executor;
-      this.clock = clock;
-      setId("overview");
-      addClassNames(LumoUtility.Gap.MEDIUM);
+    @Inject
+    public OverviewView(
+            FleetMonitor fleet, DatabaseStatus database, CamelRuntime camel, DashboardExecutor executor, Clock clock) {
+        this.fleet = fleet;
+        this.executor = executor;
+        this.clock = clock;
+        setId("overview");
+        addClassNames(LumoUtility.Gap.MEDIUM);
 
-      H2 title = new H2("Fleet overview");
-      title.addClassNames(LumoUtility.Margin.NONE);
-      updated.setId("overview-updated");
-      updated.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-      HorizontalLayout head = new HorizontalLayout(title, updated);
-      head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        H2 title = new H2("Fleet overview");
+        title.addClassNames(LumoUtility.Margin.NONE);
+        updated.setId("overview-updated");
+        updated.addClassNames(LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        HorizontalLayout head = new HorizontalLayout(title, updated);
+        head.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
-      stations.setId("station-tiles");
-      stations.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-      stations.addClassNames(LumoUtility.Gap.MEDIUM);
-      stations.setWidthFull();
-      stationsState.setId("stations-state");
-      stationsState.addClassNames(LumoUtility.TextColor.SECONDARY);
+        stations.setId("station-tiles");
+        stations.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        stations.addClassNames(LumoUtility.Gap.MEDIUM);
+        stations.setWidthFull();
+        stationsState.setId("stations-state");
+        stationsState.addClassNames(LumoUtility.TextColor.SECONDARY);
 
-      vending.setId("vending-link");
-      FlexLayout platform = new FlexLayout(PlatformCards.database(database), PlatformCards.integration(camel));
-      platform.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-      platform.addClassNames(LumoUtility.Gap.MEDIUM);
+        vending.setId("vending-link");
+        FlexLayout platform = new FlexLayout(PlatformCards.database(database), PlatformCards.integration(camel));
+        platform.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        platform.addClassNames(LumoUtility.Gap.MEDIUM);
 
-      add(head, figures, section("Pumping stations", stationsState, stations), section("Vending machines", vending),
-            section("Platform", platform));
-      executor.refreshWhileAttached(this, REFRESH, this::refresh);
-   }
+        add(
+                head,
+                figures,
+                section("Pumping stations", stationsState, stations),
+                section("Vending machines", vending),
+                section("Platform", platform));
+        executor.refreshWhileAttached(this, REFRESH, this::refresh);
+    }
 
-   private static Div section(String title, com.vaadin.flow.component.Component... content) {
-      H3 heading = new H3(title);
-      heading.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.Bottom.SMALL, LumoUtility.Margin.Top.MEDIUM);
-      Div section = new Div(heading);
-      section.add(content);
-      section.setWidthFull();
-      return section;
-   }
+    private static Div section(String title, com.vaadin.flow.component.Component... content) {
+        H3 heading = new H3(title);
+        heading.addClassNames(
+                LumoUtility.FontSize.LARGE, LumoUtility.Margin.Bottom.SMALL, LumoUtility.Margin.Top.MEDIUM);
+        Div section = new Div(heading);
+        section.add(content);
+        section.setWidthFull();
+        return section;
+    }
 
-   private void refresh(UI ui) {
-      executor.load(ui, this::picture, this::show, e -> {
-         LOG.log(Level.WARNING, "fleet overview not available", e);
-         updated.setText("Figures not available just now: the server did not answer. Retrying every "
-               + REFRESH.toSeconds() + " s.");
-         if (shownStations == null) {
-            stationsState.setText("Stations not available just now.");
-         }
-      });
-   }
+    private void refresh(UI ui) {
+        executor.load(ui, this::picture, this::show, e -> {
+            LOG.log(Level.WARNING, "fleet overview not available", e);
+            updated.setText("Figures not available just now: the server did not answer. Retrying every "
+                    + REFRESH.toSeconds() + " s.");
+            if (shownStations == null) {
+                stationsState.setText("Stations not available just now.");
+            }
+        });
+    }
 
-   /** Stations in trouble first (down, then degraded), each group by name: what an operator looks at first. */
-   private Picture picture() {
-      List<StationSummary> stations = fleet.stations().stream()
-            .sorted(java.util.Comparator.comparing(StationSummary::health).thenComparing(StationSummary::name)).toList();
-      return new Picture(fleet.counts(), fleet.messagesWithin(Duration.ofMinutes(1)), fleet.rejectedWithin(Duration.ofHours(1)),
-            stations, fleet.countTagged(FleetMonitor.KIND_TAG, "vending"));
-   }
+    /** Stations in trouble first (down, then degraded), each group by name: what an operator looks at first. */
+    private Picture picture() {
+        List<StationSummary> stations = fleet.stations().stream()
+                .sorted(java.util.Comparator.comparing(StationSummary::health).thenComparing(StationSummary::name))
+                .toList();
+        return new Picture(
+                fleet.counts(),
+                fleet.messagesWithin(Duration.ofMinutes(1)),
+                fleet.rejectedWithin(Duration.ofHours(1)),
+                stations,
+                fleet.countTagged(FleetMonitor.KIND_TAG, "vending"));
+    }
 
-   void show(Picture p) {
-      figures.show(p.counts(), p.messagesPerMinute(), p.rejectedLastHour());
-      if (!p.stations().equals(shownStations)) {
-         shownStations = p.stations();
-         stations.removeAll();
-         p.stations().forEach(s -> stations.add(new StationTile(s)));
-      }
-      stationsState.setText(p.stations().isEmpty()
-            ? "No stations yet. A device joins a station with the tag station=<name> (the simulator's pumps do)." : "");
-      stationsState.setVisible(p.stations().isEmpty());
-      vending.setText(p.vendingMachines() == 0 ? "No vending machines registered (devices tagged kind=vending)."
-            : p.vendingMachines() + " vending machines: stock, cabinet temperature and refills \u2192");
-      updated.setText("updated " + TIME.format(clock.instant()));
-   }
+    void show(Picture p) {
+        figures.show(p.counts(), p.messagesPerMinute(), p.rejectedLastHour());
+        if (!p.stations().equals(shownStations)) {
+            shownStations = p.stations();
+            stations.removeAll();
+            p.stations().forEach(s -> stations.add(new StationTile(s)));
+        }
+        stationsState.setText(
+                p.stations().isEmpty()
+                        ? "No stations yet. A device joins a station with the tag station=<name> (the simulator's pumps do)."
+                        : "");
+        stationsState.setVisible(p.stations().isEmpty());
+        vending.setText(
+                p.vendingMachines() == 0
+                        ? "No vending machines registered (devices tagged kind=vending)."
+                        : p.vendingMachines() + " vending machines: stock, cabinet temperature and refills \u2192");
+        updated.setText("updated " + TIME.format(clock.instant()));
+    }
 }

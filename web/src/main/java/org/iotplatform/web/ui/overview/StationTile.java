@@ -11,22 +11,32 @@ import org.iotplatform.web.ui.stations.StationView;
 /** A station on the overview: its name, health colour and connected devices; opens the station. */
 public class StationTile extends RouterLink {
 
-   public StationTile(StationSummary station) {
-      super(StationView.class, new RouteParameters(StationView.STATION, station.name()));
-      setId("station-tile-" + station.name());
-      getElement().setAttribute("data-health", station.health().name().toLowerCase(java.util.Locale.ROOT));
-      Span name = new Span(station.name());
-      name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE);
-      Span connected = new Span(station.connected() + " of " + (station.devices() - station.disabled()) + " connected"
-            + (station.disabled() > 0 ? " · " + station.disabled() + " disabled" : ""));
-      connected.addClassNames("station-tile-connected", LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
-      HealthBadge badge = new HealthBadge(station.health());
-      badge.getStyle().set("align-self", "flex-start");
-      add(name, badge, connected);
-      addClassNames("station-tile", "health-" + station.health().name().toLowerCase(java.util.Locale.ROOT),
-            LumoUtility.Padding.MEDIUM, LumoUtility.BorderRadius.LARGE, LumoUtility.Background.CONTRAST_5,
-            LumoUtility.Display.FLEX, LumoUtility.FlexDirection.COLUMN, LumoUtility.Gap.SMALL, LumoUtility.TextColor.BODY);
-      getStyle().set("min-width", "12em").set("flex", "0 1 14em").set("text-decoration", "none")
-            .set("border-left", "6px solid " + HealthBadge.colour(station.health()));
-   }
+    public StationTile(StationSummary station) {
+        super(StationView.class, new RouteParameters(StationView.STATION, station.name()));
+        setId("station-tile-" + station.name());
+        getElement().setAttribute("data-health", station.health().name().toLowerCase(java.util.Locale.ROOT));
+        Span name = new Span(station.name());
+        name.addClassNames(LumoUtility.FontWeight.SEMIBOLD, LumoUtility.FontSize.LARGE);
+        Span connected = new Span(station.connected() + " of " + (station.devices() - station.disabled()) + " connected"
+                + (station.disabled() > 0 ? " · " + station.disabled() + " disabled" : ""));
+        connected.addClassNames("station-tile-connected", LumoUtility.FontSize.SMALL, LumoUtility.TextColor.SECONDARY);
+        HealthBadge badge = new HealthBadge(station.health());
+        badge.getStyle().set("align-self", "flex-start");
+        add(name, badge, connected);
+        addClassNames(
+                "station-tile",
+                "health-" + station.health().name().toLowerCase(java.util.Locale.ROOT),
+                LumoUtility.Padding.MEDIUM,
+                LumoUtility.BorderRadius.LARGE,
+                LumoUtility.Background.CONTRAST_5,
+                LumoUtility.Display.FLEX,
+                LumoUtility.FlexDirection.COLUMN,
+                LumoUtility.Gap.SMALL,
+                LumoUtility.TextColor.BODY);
+        getStyle()
+                .set("min-width", "12em")
+                .set("flex", "0 1 14em")
+                .set("text-decoration", "none")
+                .set("border-left", "6px solid " + HealthBadge.colour(station.health()));
+    }
 }

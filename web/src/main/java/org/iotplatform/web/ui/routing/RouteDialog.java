@@ -1,8 +1,5 @@
 package org.iotplatform.web.ui.routing;
 
-import java.util.Optional;
-import java.util.function.Function;
-
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -12,7 +9,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
+import java.util.Optional;
+import java.util.function.Function;
 import org.iotplatform.routing.EndpointType;
 import org.iotplatform.routing.RoutingRule;
 
@@ -23,8 +21,7 @@ import org.iotplatform.routing.RoutingRule;
 final class RouteDialog extends Dialog {
 
     /** What the operator entered; the routing service validates it. */
-    record Definition(String name, String condition, EndpointType type, String target, boolean enabled) {
-    }
+    record Definition(String name, String condition, EndpointType type, String target, boolean enabled) {}
 
     private final TextField name = new TextField("Name");
     private final TextField condition = new TextField("Condition");
@@ -113,8 +110,12 @@ final class RouteDialog extends Dialog {
     }
 
     private void save(Function<Definition, Optional<String>> save) {
-        Optional<String> refused = save.apply(new Definition(name.getValue().trim(), condition.getValue().trim(),
-                type.getValue(), target.getValue().trim(), enabled.getValue()));
+        Optional<String> refused = save.apply(new Definition(
+                name.getValue().trim(),
+                condition.getValue().trim(),
+                type.getValue(),
+                target.getValue().trim(),
+                enabled.getValue()));
         if (refused.isPresent()) {
             error.setText(refused.get());
             error.setVisible(true);

@@ -1,18 +1,5 @@
 package org.iotplatform.web.ui.routing;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJBAccessException;
-import jakarta.inject.Inject;
-import jakarta.persistence.OptimisticLockException;
-
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,7 +18,17 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBAccessException;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.iotplatform.operators.Role;
 import org.iotplatform.routing.InvalidRuleException;
 import org.iotplatform.routing.RoutingRule;
@@ -51,7 +48,8 @@ import org.iotplatform.web.ui.MainLayout;
 public class RoutesView extends VerticalLayout {
 
     private static final Logger LOG = Logger.getLogger(RoutesView.class.getName());
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int ERROR_PREVIEW = 40;
 
     /** A route with its outbox backlog, read once per refresh. */
@@ -94,28 +92,53 @@ public class RoutesView extends VerticalLayout {
 
     private Grid<RouteRow> configureGrid() {
         grid.setId("routes-grid");
-        grid.addColumn(RouteRow::name).setHeader("Name").setComparator(RouteRow::name).setAutoWidth(true);
-        grid.addColumn(r -> r.rule().condition().text()).setHeader("Condition").setFlexGrow(1)
+        grid.addColumn(RouteRow::name)
+                .setHeader("Name")
+                .setComparator(RouteRow::name)
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.rule().condition().text())
+                .setHeader("Condition")
+                .setFlexGrow(1)
                 .setTooltipGenerator(r -> r.rule().condition().text());
-        grid.addColumn(r -> endpoint(r.rule())).setHeader("Endpoint").setFlexGrow(1)
+        grid.addColumn(r -> endpoint(r.rule()))
+                .setHeader("Endpoint")
+                .setFlexGrow(1)
                 .setTooltipGenerator(r -> endpoint(r.rule()));
-        grid.addColumn(r -> r.rule().enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
-        grid.addColumn(r -> r.rule().delivered()).setHeader("Delivered").setAutoWidth(true)
+        grid.addColumn(r -> r.rule().enabled() ? "yes" : "no")
+                .setHeader("Enabled")
+                .setAutoWidth(true);
+        grid.addColumn(r -> r.rule().delivered())
+                .setHeader("Delivered")
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(RouteRow::pending).setHeader("Pending").setAutoWidth(true)
+        grid.addColumn(RouteRow::pending)
+                .setHeader("Pending")
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> r.rule().failedAttempts()).setHeader("Failed attempts").setAutoWidth(true)
+        grid.addColumn(r -> r.rule().failedAttempts())
+                .setHeader("Failed attempts")
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> preview(r.rule().lastError())).setHeader("Last error").setWidth("14em")
-                .setTooltipGenerator(r -> Optional.ofNullable(r.rule().lastError()).orElse(""));
-        grid.addColumn(r -> r.rule().lastDeliveredAt() == null ? "never" : TIME.format(r.rule().lastDeliveredAt()))
-                .setHeader("Last delivery (UTC)").setAutoWidth(true);
+        grid.addColumn(r -> preview(r.rule().lastError()))
+                .setHeader("Last error")
+                .setWidth("14em")
+                .setTooltipGenerator(
+                        r -> Optional.ofNullable(r.rule().lastError()).orElse(""));
+        grid.addColumn(r -> r.rule().lastDeliveredAt() == null
+                        ? "never"
+                        : TIME.format(r.rule().lastDeliveredAt()))
+                .setHeader("Last delivery (UTC)")
+                .setAutoWidth(true);
         if (admin) {
-            grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true).setFlexGrow(0);
+            grid.addComponentColumn(this::actions)
+                    .setHeader("")
+                    .setAutoWidth(true)
+                    .setFlexGrow(0);
         }
-        grid.setEmptyStateText(admin
-                ? "No routes yet. Create one with New route to send matching telemetry to a webhook, an AMQP address or a directory."
-                : "No routes yet. An admin can define where matching telemetry is delivered.");
+        grid.setEmptyStateText(
+                admin
+                        ? "No routes yet. Create one with New route to send matching telemetry to a webhook, an AMQP address or a directory."
+                        : "No routes yet. An admin can define where matching telemetry is delivered.");
         return grid;
     }
 
@@ -136,14 +159,24 @@ public class RoutesView extends VerticalLayout {
         Button edit = new Button("Edit", e -> openDialog(name));
         edit.setId("edit-route-" + name);
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
-        Button toggle = new Button(enable ? "Enable" : "Disable", e -> run(() -> {
-            // re-read so that only the switch changes, whatever someone else edited meanwhile
-            RoutingRule current = rules.get(name);
-            rules.change(name, current.condition().text(), current.endpointType(), current.target(), enable,
-                    CurrentOperator.username());
-        }, name + (enable ? " enabled" : " disabled")));
+        Button toggle = new Button(
+                enable ? "Enable" : "Disable",
+                e -> run(
+                        () -> {
+                            // re-read so that only the switch changes, whatever someone else edited meanwhile
+                            RoutingRule current = rules.get(name);
+                            rules.change(
+                                    name,
+                                    current.condition().text(),
+                                    current.endpointType(),
+                                    current.target(),
+                                    enable,
+                                    CurrentOperator.username());
+                        },
+                        name + (enable ? " enabled" : " disabled")));
         toggle.setId("toggle-route-" + name);
-        toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, enable ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
+        toggle.addThemeVariants(
+                ButtonVariant.LUMO_SMALL, enable ? ButtonVariant.LUMO_SUCCESS : ButtonVariant.LUMO_ERROR);
         Button delete = new Button("Delete", e -> confirmDelete(row));
         delete.setId("delete-route-" + name);
         delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
@@ -167,19 +200,32 @@ public class RoutesView extends VerticalLayout {
         }
         boolean creating = existing == null;
         new RouteDialog(existing, d -> {
-            try {
-                if (creating) {
-                    rules.create(d.name(), d.condition(), d.type(), d.target(), d.enabled(), CurrentOperator.username());
-                } else {
-                    rules.change(d.name(), d.condition(), d.type(), d.target(), d.enabled(), CurrentOperator.username());
-                }
-            } catch (RuntimeException e) {
-                return Optional.of(reason(e));
-            }
-            success("Route " + d.name() + (creating ? " created" : " saved"));
-            refresh();
-            return Optional.empty();
-        }).open();
+                    try {
+                        if (creating) {
+                            rules.create(
+                                    d.name(),
+                                    d.condition(),
+                                    d.type(),
+                                    d.target(),
+                                    d.enabled(),
+                                    CurrentOperator.username());
+                        } else {
+                            rules.change(
+                                    d.name(),
+                                    d.condition(),
+                                    d.type(),
+                                    d.target(),
+                                    d.enabled(),
+                                    CurrentOperator.username());
+                        }
+                    } catch (RuntimeException e) {
+                        return Optional.of(reason(e));
+                    }
+                    success("Route " + d.name() + (creating ? " created" : " saved"));
+                    refresh();
+                    return Optional.empty();
+                })
+                .open();
     }
 
     private void confirmDelete(RouteRow row) {
@@ -212,7 +258,9 @@ public class RoutesView extends VerticalLayout {
 
     private void refresh() {
         try {
-            List<RouteRow> rows = rules.all().stream().map(r -> new RouteRow(r, rules.pending(r))).toList();
+            List<RouteRow> rows = rules.all().stream()
+                    .map(r -> new RouteRow(r, rules.pending(r)))
+                    .toList();
             grid.setItems(rows);
         } catch (RuntimeException e) {
             error("Routes could not be loaded: " + reason(e));
@@ -241,7 +289,8 @@ public class RoutesView extends VerticalLayout {
     }
 
     private static String capitalized(String message) {
-        return message == null || message.isEmpty() ? "Refused."
+        return message == null || message.isEmpty()
+                ? "Refused."
                 : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 

@@ -22,33 +22,38 @@ import org.iotplatform.web.ui.overview.StationTile;
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class StationsView extends VerticalLayout {
 
-   private final FleetMonitor fleet;
-   private final DashboardExecutor executor;
-   private final FlexLayout tiles = new FlexLayout();
-   private final Paragraph state = new Paragraph("Loading stations…");
+    private final FleetMonitor fleet;
+    private final DashboardExecutor executor;
+    private final FlexLayout tiles = new FlexLayout();
+    private final Paragraph state = new Paragraph("Loading stations…");
 
-   @Inject
-   public StationsView(FleetMonitor fleet, DashboardExecutor executor) {
-      this.fleet = fleet;
-      this.executor = executor;
-      setId("stations");
-      tiles.setId("station-tiles");
-      tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-      tiles.addClassNames(LumoUtility.Gap.MEDIUM);
-      tiles.setWidthFull();
-      state.setId("stations-state");
-      state.addClassNames(LumoUtility.TextColor.SECONDARY);
-      add(new H2("Pumping stations"), state, tiles);
-   }
+    @Inject
+    public StationsView(FleetMonitor fleet, DashboardExecutor executor) {
+        this.fleet = fleet;
+        this.executor = executor;
+        setId("stations");
+        tiles.setId("station-tiles");
+        tiles.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        tiles.addClassNames(LumoUtility.Gap.MEDIUM);
+        tiles.setWidthFull();
+        state.setId("stations-state");
+        state.addClassNames(LumoUtility.TextColor.SECONDARY);
+        add(new H2("Pumping stations"), state, tiles);
+    }
 
-   @Override
-   protected void onAttach(AttachEvent event) {
-      super.onAttach(event);
-      executor.load(event.getUI(), fleet::stations, stations -> {
-         tiles.removeAll();
-         stations.forEach(s -> tiles.add(new StationTile(s)));
-         state.setVisible(stations.isEmpty());
-         state.setText("No stations yet. A device joins a station with the tag station=<name>.");
-      }, e -> state.setText("Stations cannot be shown just now: the server did not answer. Reload to try again."));
-   }
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        executor.load(
+                event.getUI(),
+                fleet::stations,
+                stations -> {
+                    tiles.removeAll();
+                    stations.forEach(s -> tiles.add(new StationTile(s)));
+                    state.setVisible(stations.isEmpty());
+                    state.setText("No stations yet. A device joins a station with the tag station=<name>.");
+                },
+                e -> state.setText(
+                        "Stations cannot be shown just now: the server did not answer. Reload to try again."));
+    }
 }

@@ -3,21 +3,25 @@ package org.iotplatform.web.ui.components;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class TimeSeriesChartTest {
 
     @Test
     void plainSeriesAreTimeValuePairs() {
-        TimeSeriesChart.Series s = new TimeSeriesChart.Series("temperature").add(1000, 71.5).add(2000, 72);
-        assertEquals("[{\"name\":\"temperature\",\"points\":[[1000,71.5],[2000,72]]}]", TimeSeriesChart.toJson(List.of(s)));
+        TimeSeriesChart.Series s =
+                new TimeSeriesChart.Series("temperature").add(1000, 71.5).add(2000, 72);
+        assertEquals(
+                "[{\"name\":\"temperature\",\"points\":[[1000,71.5],[2000,72]]}]", TimeSeriesChart.toJson(List.of(s)));
     }
 
     @Test
     void rollupsCarryMinAndMaxAndNonFiniteBecomesNull() {
-        TimeSeriesChart.Series s = new TimeSeriesChart.Series("p").add(60_000, 1.5, 1, 2).add(120_000, Double.NaN, 0, 0);
-        assertEquals("[{\"name\":\"p\",\"points\":[[60000,1.5,1,2],[120000,null,0,0]]}]", TimeSeriesChart.toJson(List.of(s)));
+        TimeSeriesChart.Series s =
+                new TimeSeriesChart.Series("p").add(60_000, 1.5, 1, 2).add(120_000, Double.NaN, 0, 0);
+        assertEquals(
+                "[{\"name\":\"p\",\"points\":[[60000,1.5,1,2],[120000,null,0,0]]}]",
+                TimeSeriesChart.toJson(List.of(s)));
     }
 
     @Test

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import org.junit.jupiter.api.Test;
-
 import org.iotplatform.web.ui.devices.HistoryRange.Resolution;
+import org.junit.jupiter.api.Test;
 
 class HistoryRangeTest {
 
@@ -26,8 +24,12 @@ class HistoryRangeTest {
     @Test
     void aPickedResolutionWins() {
         Instant to = Instant.parse("2026-11-26T12:00:00Z");
-        assertEquals(Resolution.DAY, new HistoryRange(to.minus(Duration.ofHours(1)), to, Resolution.DAY).effectiveResolution());
-        assertEquals(Resolution.MINUTE, new HistoryRange(to.minus(Duration.ofDays(1)), to, Resolution.AUTO).effectiveResolution());
+        assertEquals(
+                Resolution.DAY,
+                new HistoryRange(to.minus(Duration.ofHours(1)), to, Resolution.DAY).effectiveResolution());
+        assertEquals(
+                Resolution.MINUTE,
+                new HistoryRange(to.minus(Duration.ofDays(1)), to, Resolution.AUTO).effectiveResolution());
     }
 
     @Test
