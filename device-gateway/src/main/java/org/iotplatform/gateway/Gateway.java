@@ -32,10 +32,10 @@ import org.iotplatform.gateway.config.GatewaySettings;
 import org.iotplatform.gateway.http.HttpTelemetryEndpoint;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
 import org.iotplatform.gateway.platform.PlatformClient;
-import org.iotplatform.gateway.platform.RevocationBatch;
 import org.iotplatform.gateway.platform.RevocationPoller;
 import org.iotplatform.gateway.tls.LocalCertificateAuthority;
 import org.iotplatform.gateway.tls.ServerKeystore;
+import org.iotplatform.protocol.gateway.Revocations;
 
 /** The running gateway: wires broker, platform client and local CA together; {@link #close()} stops it all. */
 public final class Gateway implements AutoCloseable {
@@ -132,10 +132,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Revoked devices lose their remembered logins and the connections of the revoked incarnation. */
-    void revoked(List<RevocationBatch.Revoked> revoked) {
+    void revoked(List<Revocations.Revoked> revoked) {
         revoked.forEach(r -> authenticator.evict(r.deviceId()));
         broker.invalidateSecurityCaches();
-        for (RevocationBatch.Revoked r : revoked) {
+        for (Revocations.Revoked r : revoked) {
             int closed = connections.disconnect(r.deviceId(), r.incarnation(), "device revoked by the platform");
             limits.forget(r.deviceId());
             LOG.info(() -> "device " + r.deviceId() + " revoked"

@@ -31,6 +31,15 @@ public record DeviceId(String value) implements Comparable<DeviceId> {
         return new DeviceId(value);
     }
 
+    /** The id, or empty when {@code value} is not one the registry accepts (for input read off the wire). */
+    public static java.util.Optional<DeviceId> parse(String value) {
+        try {
+            return java.util.Optional.of(of(value));
+        } catch (InvalidDeviceException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public int compareTo(DeviceId other) {
         return value.compareTo(other.value);

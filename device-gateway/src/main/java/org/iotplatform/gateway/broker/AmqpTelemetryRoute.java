@@ -1,10 +1,9 @@
 package org.iotplatform.gateway.broker;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.api.core.ICoreMessage;
@@ -21,6 +20,9 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerSessionPlugi
 import org.apache.activemq.artemis.protocol.amqp.broker.AMQPMessage;
 import org.apache.qpid.proton.amqp.messaging.ApplicationProperties;
 import org.apache.qpid.proton.amqp.messaging.Properties;
+import org.iotplatform.protocol.CoreAddresses;
+import org.iotplatform.protocol.DeviceTopics;
+import org.iotplatform.protocol.PropertyBag;
 
 /**
  * Puts AMQP telemetry where MQTT telemetry is, so the back end reads one stream: for each AMQP device,
@@ -43,7 +45,7 @@ public class AmqpTelemetryRoute implements ActiveMQServerSessionPlugin {
     @Override
     public void afterCreateSession(ServerSession session) {
         if (DeviceSecurityManager.protocolOf(session.getRemotingConnection())
-                .filter(p -> p == org.iotplatform.gateway.platform.Protocol.AMQP)
+                .filter(p -> p == org.iotplatform.protocol.gateway.DeviceProtocol.AMQP)
                 .isEmpty()) {
             return;
         }
@@ -55,9 +57,9 @@ public class AmqpTelemetryRoute implements ActiveMQServerSessionPlugin {
         if (deployed.contains(name)) {
             return;
         }
-        String from = TopicPolicy.amqpTelemetry(deviceId);
+        String from = DeviceTopics.amqpTelemetry(deviceId);
         // Trailing empty word: the topic is devices/<id>/messages/events/ like an MQTT device's without property bag.
-        String to = TopicPolicy.mqttTelemetry(deviceId) + ".";
+        String to = CoreAddresses.telemetry(deviceId) + ".";
         try {
             if (server.getPostOffice().getBinding(SimpleString.of(name)) != null) {
                 // Restored from the journal without its transformer (those are not persisted): make it anew.
@@ -100,32 +102,25 @@ public class AmqpTelemetryRoute implements ActiveMQServerSessionPlugin {
         }
         if (!bag.isEmpty()) {
             core.putIntProperty(MQTTUtil.MQTT_USER_PROPERTY_EXISTS_KEY, 1);
-            core.putStringProperty(
-                    MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX + "0." + TelemetryPropertyBag.USER_PROPERTY, bag);
+            core.putStringProperty(MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX + "0." + PropertyBag.USER_PROPERTY, bag);
         }
         return core;
     }
 
     static String propertyBag(AMQPMessage message) {
-        StringJoiner bag = new StringJoiner("&");
+        Map<String, String> bag = new LinkedHashMap<>();
         Properties properties = message.getProperties();
         if (properties != null && properties.getMessageId() != null) {
-            bag.add("%24.mid=" + encode(String.valueOf(properties.getMessageId())));
+            bag.put(PropertyBag.MESSAGE_ID, String.valueOf(properties.getMessageId()));
         }
         if (properties != null && properties.getContentType() != null) {
-            bag.add("%24.ct=" + encode(properties.getContentType().toString()));
+            bag.put(PropertyBag.CONTENT_TYPE, properties.getContentType().toString());
         }
         ApplicationProperties application = message.getApplicationProperties();
         if (application != null && application.getValue() != null) {
-            application
-                    .getValue()
-                    .forEach((k, v) -> bag.add(encode(String.valueOf(k)) + "=" + encode(String.valueOf(v))));
+            application.getValue().forEach((k, v) -> bag.put(String.valueOf(k), String.valueOf(v)));
         }
-        return bag.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return PropertyBag.of(bag).format();
     }
 
     private void ensureAddress(String address) throws Exception {

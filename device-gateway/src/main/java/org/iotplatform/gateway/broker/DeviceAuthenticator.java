@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.iotplatform.gateway.platform.AuthDecision;
 import org.iotplatform.gateway.platform.PlatformClient;
 import org.iotplatform.gateway.platform.PlatformUnavailableException;
-import org.iotplatform.gateway.platform.Protocol;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
 
 /**
  * Asks the platform whether a SAS token is good, and remembers the answer per (device, SHA-256 of the
@@ -43,7 +43,7 @@ public class DeviceAuthenticator {
      * @param established whether the connection asking is already authenticated (a re-check), not a new login
      */
     public AuthDecision authenticate(
-            String deviceId, String token, Protocol protocol, String remoteAddress, boolean established)
+            String deviceId, String token, DeviceProtocol protocol, String remoteAddress, boolean established)
             throws PlatformUnavailableException {
         Instant now = clock.instant();
         String tokenHash = sha256(token);

@@ -23,7 +23,7 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerSessionPlugi
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
-import org.iotplatform.gateway.platform.Protocol;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
 
 /**
  * The live device connections: reports them to the platform (connected, disconnected with a reason,
@@ -44,13 +44,13 @@ public class DeviceConnections
     /** One device connection; {@code closeReason} is set when the gateway itself ends it. */
     private static final class Tracked {
         final String deviceId;
-        final Protocol protocol;
+        final DeviceProtocol protocol;
         final String remoteAddress;
         final RemotingConnection connection;
         volatile String closeReason;
         volatile ScheduledFuture<?> expiry;
 
-        Tracked(String deviceId, Protocol protocol, RemotingConnection connection) {
+        Tracked(String deviceId, DeviceProtocol protocol, RemotingConnection connection) {
             this.deviceId = deviceId;
             this.protocol = protocol;
             this.remoteAddress = connection.getRemoteAddress();
@@ -73,7 +73,7 @@ public class DeviceConnections
     public void afterCreateSession(ServerSession session) {
         RemotingConnection connection = session.getRemotingConnection();
         Optional<DeviceIdentity> identity = DeviceIdentity.of(connection.getSubject());
-        Optional<Protocol> protocol = DeviceSecurityManager.protocolOf(connection);
+        Optional<DeviceProtocol> protocol = DeviceSecurityManager.protocolOf(connection);
         if (identity.isEmpty() || protocol.isEmpty()) {
             return; // the back end, or the broker's own sessions
         }

@@ -11,6 +11,7 @@ import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.iotplatform.protocol.TelemetryTopic;
 
 /**
  * Devices' publishes are never retained, as on IoT Hub: a retained telemetry message would sit in
@@ -106,7 +107,8 @@ public final class DeviceRetainFlag implements MQTTInterceptor {
     }
 
     private static boolean isTelemetry(String topic) {
-        return topic != null && topic.startsWith("devices/") && topic.contains("/messages/events/");
+        int bag = TelemetryTopic.bagOffset(topic);
+        return bag > 0 && topic.charAt(bag - 1) == '/'; // a bag is appended after the slash
     }
 
     private static String withProperty(String topic) {

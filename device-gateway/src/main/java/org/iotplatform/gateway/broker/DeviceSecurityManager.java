@@ -17,7 +17,7 @@ import org.apache.activemq.artemis.spi.core.security.jaas.RolePrincipal;
 import org.apache.activemq.artemis.spi.core.security.jaas.UserPrincipal;
 import org.iotplatform.gateway.platform.AuthDecision;
 import org.iotplatform.gateway.platform.PlatformUnavailableException;
-import org.iotplatform.gateway.platform.Protocol;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
 
 /**
  * Artemis' view of who may connect and what they may touch. Devices log in with a SAS token that the
@@ -66,20 +66,21 @@ public class DeviceSecurityManager implements ActiveMQSecurityManager5 {
             LOG.warning(() -> "refused back-end login from " + remote + ": wrong password");
             return null;
         }
-        Optional<Protocol> protocol = protocolOf(connection);
+        Optional<DeviceProtocol> protocol = protocolOf(connection);
         if (protocol.isEmpty()) {
             LOG.warning(() ->
                     "refused login of '" + user + "' from " + remote + ": devices connect over MQTT or AMQP only");
             return null;
         }
-        Optional<String> deviceId =
-                protocol.get() == Protocol.MQTT ? usernames.deviceIdForMqtt(user) : usernames.deviceIdForAmqp(user);
+        Optional<String> deviceId = protocol.get() == DeviceProtocol.MQTT
+                ? usernames.deviceIdForMqtt(user)
+                : usernames.deviceIdForAmqp(user);
         if (deviceId.isEmpty()) {
             LOG.warning(() -> "refused login from " + remote + ": user name '" + user + "' names no device");
             return null;
         }
         String id = deviceId.get();
-        if (protocol.get() == Protocol.MQTT && !id.equals(connection.getClientID())) {
+        if (protocol.get() == DeviceProtocol.MQTT && !id.equals(connection.getClientID())) {
             LOG.warning(() -> "refused device " + id + " from " + remote + ": MQTT client id '"
                     + connection.getClientID() + "' is not the device id");
             throw new InvalidClientIdException();
@@ -136,16 +137,16 @@ public class DeviceSecurityManager implements ActiveMQSecurityManager5 {
         throw new UnsupportedOperationException("Artemis calls authorize() on an ActiveMQSecurityManager5");
     }
 
-    static Optional<Protocol> protocolOf(RemotingConnection connection) {
+    static Optional<DeviceProtocol> protocolOf(RemotingConnection connection) {
         if (connection == null || connection.getProtocolName() == null) {
             return Optional.empty();
         }
         String name = connection.getProtocolName();
         if (name.startsWith("MQTT")) {
-            return Optional.of(Protocol.MQTT);
+            return Optional.of(DeviceProtocol.MQTT);
         }
         if (name.startsWith("AMQP")) {
-            return Optional.of(Protocol.AMQP);
+            return Optional.of(DeviceProtocol.AMQP);
         }
         return Optional.empty();
     }

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import javax.security.auth.Subject;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.iotplatform.protocol.DeviceTopics;
 
 /**
  * Lets a device subscribe (and unsubscribe) only to the filters IoT Hub offers a device:
@@ -44,18 +45,16 @@ public final class DeviceSubscriptions implements MQTTInterceptor {
     static final String REFUSED = "$refused/";
 
     private static final Logger LOG = Logger.getLogger(DeviceSubscriptions.class.getName());
-    private static final List<String> IOTHUB_ROOTS =
-            List.of("$iothub/methods/POST/", "$iothub/twin/res/", "$iothub/twin/PATCH/properties/desired/");
 
     /** Whether a device may subscribe to (or unsubscribe from) {@code filter}, written as IoT Hub's device topics are. */
     public static boolean permits(String deviceId, String filter) {
         if (filter == null || filter.isEmpty()) {
             return false;
         }
-        if (under(filter, "devices/" + deviceId + "/messages/devicebound/")) {
+        if (under(filter, DeviceTopics.cloudToDeviceRoot(deviceId))) {
             return true;
         }
-        return IOTHUB_ROOTS.stream().anyMatch(root -> under(filter, root));
+        return DeviceTopics.SUBSCRIBABLE_IOTHUB_ROOTS.stream().anyMatch(root -> under(filter, root));
     }
 
     /** The root itself (with or without the trailing {@code #}) or anything below it: wildcards there stay inside. */

@@ -13,17 +13,15 @@ import org.apache.activemq.artemis.core.server.plugin.ActiveMQServerMessagePlugi
 import org.apache.activemq.artemis.core.transaction.Transaction;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
-import org.iotplatform.gateway.platform.Protocol;
+import org.iotplatform.protocol.BackendTopics;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
 
 /**
  * Tells the platform what became of its cloud-to-device messages: when a device acknowledges one (MQTT
  * PUBACK, AMQP accepted) it is delivered; when an AMQP device rejects it, rejected. The platform marks
- * its messages by the MQTT 5 user property {@value #MESSAGE_ID}; expiry is the platform's own business.
+ * its messages by the MQTT 5 user property {@value BackendTopics#DELIVERY_MARK}; expiry is the platform's own business.
  */
 public class DeviceboundSettlements implements ActiveMQServerMessagePlugin {
-
-    /** The user property carrying the platform's message id (keep in step with the platform's command channel). */
-    public static final String MESSAGE_ID = "iot-message-id";
 
     private final ActiveMQServer server;
     private final ConnectionEventReporter events;
@@ -50,7 +48,7 @@ public class DeviceboundSettlements implements ActiveMQServerMessagePlugin {
         if (messageId == null) {
             return; // not from the platform's C2D service
         }
-        Protocol protocol = DeviceSecurityManager.protocolOf(connection).orElse(Protocol.MQTT);
+        DeviceProtocol protocol = DeviceSecurityManager.protocolOf(connection).orElse(DeviceProtocol.MQTT);
         // KILLED: an AMQP device rejected it (or it was refused too often); NORMAL: the device took it
         events.messageSettled(device.get().deviceId(), messageId, reason == AckReason.NORMAL, protocol);
     }
@@ -59,7 +57,8 @@ public class DeviceboundSettlements implements ActiveMQServerMessagePlugin {
     static String messageId(Message message) {
         for (SimpleString name : message.getPropertyNames()) {
             String key = name.toString();
-            if (key.startsWith(MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX) && key.endsWith("." + MESSAGE_ID)) {
+            if (key.startsWith(MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX)
+                    && key.endsWith("." + BackendTopics.DELIVERY_MARK)) {
                 Object value = message.getObjectProperty(name);
                 return value == null ? null : value.toString();
             }

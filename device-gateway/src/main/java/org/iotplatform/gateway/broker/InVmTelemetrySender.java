@@ -11,6 +11,8 @@ import org.apache.activemq.artemis.api.core.client.ClientSession;
 import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
 import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTUtil;
+import org.iotplatform.protocol.CoreAddresses;
+import org.iotplatform.protocol.PropertyBag;
 
 /**
  * Puts telemetry into the broker on a device's behalf, where the device's own MQTT publish would land:
@@ -52,11 +54,10 @@ public final class InVmTelemetrySender implements AutoCloseable {
             if (!propertyBag.isEmpty()) {
                 message.putIntProperty(MQTTUtil.MQTT_USER_PROPERTY_EXISTS_KEY, 1);
                 message.putStringProperty(
-                        MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX + "0." + TelemetryPropertyBag.USER_PROPERTY,
-                        propertyBag);
+                        MQTTUtil.MQTT_USER_PROPERTY_KEY_PREFIX + "0." + PropertyBag.USER_PROPERTY, propertyBag);
             }
             // Trailing empty word: topic devices/<id>/messages/events/ like an MQTT device's, bag moved out.
-            channel.producer().send(TopicPolicy.mqttTelemetry(deviceId) + ".", message);
+            channel.producer().send(CoreAddresses.telemetry(deviceId) + ".", message);
         } catch (ActiveMQException | RuntimeException e) {
             closeQuietly(channel);
             throw e;

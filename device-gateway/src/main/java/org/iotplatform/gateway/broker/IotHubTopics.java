@@ -14,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.iotplatform.protocol.BackendTopics;
+import org.iotplatform.protocol.PropertyBag;
 
 /**
  * Gives every device its own {@code $iothub} topics. Azure IoT Hub's device topics for direct methods
@@ -27,7 +29,7 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  * <p>Query parts ({@code ?$rid=1}, {@code ?$version=3}) stay out of topics inside the broker: each
  * request id in a topic would make (and persist, and delete) a broker address, which held direct
  * methods to about 55 a second. What a device publishes loses its query into the
- * {@value TelemetryPropertyBag#USER_PROPERTY} user property (like telemetry's property bag). What the
+ * {@value PropertyBag#USER_PROPERTY} user property (like telemetry's property bag). What the
  * back end sends carries it ahead of the payload, {@code NUL <query> LF <payload>} (a NUL cannot start
  * JSON): MQTT 3.1.1 deliveries carry no user properties, so the payload is the only place the
  * gateway can read it back from; it goes back into the topic the device sees, and the payload is
@@ -37,7 +39,6 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  */
 public final class IotHubTopics {
 
-    static final String PREFIX = "$iothub/";
     private static final Logger LOG = Logger.getLogger(IotHubTopics.class.getName());
 
     private IotHubTopics() {}
@@ -75,13 +76,12 @@ public final class IotHubTopics {
             }
             MqttPublishMessage publish = (MqttPublishMessage) packet;
             String topic = publish.variableHeader().topicName();
-            String own = PREFIX + device.get() + "/";
-            if (topic != null && topic.startsWith(own)) {
+            Optional<String> own = BackendTopics.withoutDevice(topic, device.get());
+            if (own.isPresent()) {
                 try {
                     // the back end sends the query part ($rid, $version) ahead of the payload: back into the topic
                     String query = PacketRewrite.takeQuery(publish);
-                    PacketRewrite.topic(
-                            publish, PREFIX + topic.substring(own.length()) + (query == null ? "" : "?" + query), null);
+                    PacketRewrite.topic(publish, own.get() + (query == null ? "" : "?" + query), null);
                 } catch (IllegalAccessException | RuntimeException e) {
                     LOG.log(Level.WARNING, "cannot map $iothub topic " + topic + " for device " + device.get(), e);
                 }
@@ -90,31 +90,27 @@ public final class IotHubTopics {
         };
     }
 
-    /** The device-specific form of an id-less {@code $iothub/...} topic or filter. */
-    static String withDevice(String topic, String deviceId) {
-        return PREFIX + deviceId + "/" + topic.substring(PREFIX.length());
-    }
-
     private static void devicePublish(MqttPublishMessage publish, String deviceId) throws IllegalAccessException {
         String topic = publish.variableHeader().topicName();
-        if (topic == null || !topic.startsWith(PREFIX)) {
+        if (!BackendTopics.isDeviceForm(topic)) {
             return;
         }
         int query = topic.indexOf('?');
         String path = query < 0 ? topic : topic.substring(0, query);
-        PacketRewrite.topic(publish, withDevice(path, deviceId), query < 0 ? null : topic.substring(query + 1));
+        PacketRewrite.topic(
+                publish, BackendTopics.withDevice(path, deviceId), query < 0 ? null : topic.substring(query + 1));
     }
 
     private static void deviceSubscribe(MqttSubscribeMessage subscribe, String deviceId) throws IllegalAccessException {
         List<MqttTopicSubscription> subscriptions = subscribe.payload().topicSubscriptions();
-        if (subscriptions.stream().noneMatch(s -> s.topicFilter().startsWith(PREFIX))) {
+        if (subscriptions.stream().noneMatch(s -> BackendTopics.isDeviceForm(s.topicFilter()))) {
             return;
         }
         List<MqttTopicSubscription> mapped = new ArrayList<>();
         for (MqttTopicSubscription s : subscriptions) {
             mapped.add(
-                    s.topicFilter().startsWith(PREFIX)
-                            ? new MqttTopicSubscription(withDevice(s.topicFilter(), deviceId), s.option())
+                    BackendTopics.isDeviceForm(s.topicFilter())
+                            ? new MqttTopicSubscription(BackendTopics.withDevice(s.topicFilter(), deviceId), s.option())
                             : s);
         }
         PacketRewrite.payload(subscribe, new MqttSubscribePayload(mapped));
@@ -123,13 +119,13 @@ public final class IotHubTopics {
     private static void deviceUnsubscribe(MqttUnsubscribeMessage unsubscribe, String deviceId)
             throws IllegalAccessException {
         List<String> topics = unsubscribe.payload().topics();
-        if (topics.stream().noneMatch(t -> t.startsWith(PREFIX))) {
+        if (topics.stream().noneMatch(BackendTopics::isDeviceForm)) {
             return;
         }
         PacketRewrite.payload(
                 unsubscribe,
                 new MqttUnsubscribePayload(topics.stream()
-                        .map(t -> t.startsWith(PREFIX) ? withDevice(t, deviceId) : t)
+                        .map(t -> BackendTopics.isDeviceForm(t) ? BackendTopics.withDevice(t, deviceId) : t)
                         .toList()));
     }
 

@@ -9,6 +9,8 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.protocol.PropertyBag;
+import org.iotplatform.protocol.QueryAhead;
 
 /**
  * Changes MQTT packets in flight for the gateway's interceptors. Netty's MQTT messages are immutable,
@@ -38,7 +40,7 @@ final class PacketRewrite {
             for (MqttProperties.MqttProperty<?> p : header.properties().listAll()) {
                 properties.add(p);
             }
-            properties.add(new MqttProperties.UserProperty(TelemetryPropertyBag.USER_PROPERTY, bag));
+            properties.add(new MqttProperties.UserProperty(PropertyBag.USER_PROPERTY, bag));
         }
         VARIABLE_HEADER.set(publish, new MqttPublishVariableHeader(topic, header.packetId(), properties));
     }
@@ -51,10 +53,10 @@ final class PacketRewrite {
     static String takeQuery(MqttPublishMessage publish) throws IllegalAccessException {
         ByteBuf payload = publish.payload();
         int start = payload.readerIndex();
-        if (payload.readableBytes() < 2 || payload.getByte(start) != 0) {
+        if (payload.readableBytes() < 2 || payload.getByte(start) != QueryAhead.START) {
             return null;
         }
-        int lf = payload.indexOf(start + 1, payload.writerIndex(), (byte) '\n');
+        int lf = payload.indexOf(start + 1, payload.writerIndex(), QueryAhead.END);
         if (lf < 0) {
             return null;
         }

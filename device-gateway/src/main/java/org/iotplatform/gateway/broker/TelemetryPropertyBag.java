@@ -8,10 +8,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.activemq.artemis.core.protocol.mqtt.MQTTInterceptor;
 import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
+import org.iotplatform.protocol.PropertyBag;
+import org.iotplatform.protocol.TelemetryTopic;
 
 /**
  * Moves the property bag of a telemetry topic ({@code devices/<id>/messages/events/$.mid=...&...})
- * into an MQTT 5 user property named {@value #USER_PROPERTY}, leaving the topic
+ * into an MQTT 5 user property named {@value PropertyBag#USER_PROPERTY}, leaving the topic
  * {@code devices/<id>/messages/events/}. Devices put a fresh message id in every topic, and Artemis
  * makes (and persists, and later deletes) an address for every distinct topic: measured, that churn
  * cut the gateway's throughput to a third. The back end reads the bag from the user property.
@@ -20,12 +22,7 @@ import org.apache.activemq.artemis.spi.core.protocol.RemotingConnection;
  */
 public class TelemetryPropertyBag implements MQTTInterceptor {
 
-    /** The user property the back end reads the bag from (keep in step with the platform's ingress). */
-    public static final String USER_PROPERTY = "iot-property-bag";
-
     private static final Logger LOG = Logger.getLogger(TelemetryPropertyBag.class.getName());
-    private static final String PREFIX = "devices/";
-    private static final String EVENTS = "/messages/events/";
 
     @Override
     public boolean intercept(MqttMessage packet, RemotingConnection connection) {
@@ -35,12 +32,8 @@ public class TelemetryPropertyBag implements MQTTInterceptor {
         MqttPublishMessage publish = (MqttPublishMessage) packet;
         MqttPublishVariableHeader header = publish.variableHeader();
         String topic = header.topicName();
-        if (topic == null || !topic.startsWith(PREFIX)) {
-            return true;
-        }
-        int events = topic.indexOf(EVENTS, PREFIX.length());
-        int bagStart = events + EVENTS.length();
-        if (events < 0 || bagStart == topic.length() || topic.indexOf('/', PREFIX.length()) != events) {
+        int bagStart = TelemetryTopic.bagOffset(topic);
+        if (bagStart < 0 || bagStart == topic.length()) {
             return true; // no bag, or not a telemetry topic: as sent
         }
         try {

@@ -3,6 +3,9 @@ package org.iotplatform.gateway.broker;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.activemq.artemis.core.security.CheckType;
+import org.iotplatform.protocol.BackendTopics;
+import org.iotplatform.protocol.CoreAddresses;
+import org.iotplatform.protocol.DeviceTopics;
 
 /**
  * What a device may do on which core address. Artemis hands us core names: an MQTT topic
@@ -25,37 +28,25 @@ public final class TopicPolicy {
 
     public boolean permits(String deviceId, CheckType check, String coreAddressOrFqqn) {
         String address = addressOf(coreAddressOrFqqn);
-        String id = mqttWord(deviceId);
         if (PUBLISH.contains(check)
-                && (isUnder(address, "devices." + id + ".messages.events")
-                        || address.equals(amqpTelemetry(deviceId)))) {
+                && (isUnder(address, CoreAddresses.telemetry(deviceId))
+                        || address.equals(DeviceTopics.amqpTelemetry(deviceId)))) {
             return true;
         }
         if (SUBSCRIBE.contains(check)
-                && (isUnder(address, "devices." + id + ".messages.devicebound")
-                        || address.equals(amqpDevicebound(deviceId)))) {
+                && (isUnder(
+                                address,
+                                withoutTrailingDot(CoreAddresses.ofTopic(DeviceTopics.cloudToDeviceRoot(deviceId))))
+                        || address.equals(DeviceTopics.amqpCloudToDevice(deviceId)))) {
             return true;
         }
-        // Twin and methods: only the id-carrying form until the $iothub/... mapping arrives.
-        return PUBLISH_AND_SUBSCRIBE.contains(check) && address.startsWith("$iothub." + id + ".");
+        // Twin and methods: the id-carrying form IotHubTopics maps the device's topics to.
+        return PUBLISH_AND_SUBSCRIBE.contains(check)
+                && address.startsWith(CoreAddresses.ofTopic(BackendTopics.deviceRoot(deviceId)));
     }
 
-    /** The core address an MQTT publish to {@code devices/<id>/messages/events/} lands on (without property bag). */
-    public static String mqttTelemetry(String deviceId) {
-        return "devices." + mqttWord(deviceId) + ".messages.events";
-    }
-
-    public static String amqpTelemetry(String deviceId) {
-        return "/devices/" + deviceId + "/messages/events";
-    }
-
-    public static String amqpDevicebound(String deviceId) {
-        return "/devices/" + deviceId + "/messages/devicebound";
-    }
-
-    /** A device id as one word of a core address: Artemis escapes {@code \} and {@code .} coming from MQTT. */
-    static String mqttWord(String deviceId) {
-        return deviceId.replace("\\", "\\\\").replace(".", "\\.");
+    private static String withoutTrailingDot(String address) {
+        return address.endsWith(".") ? address.substring(0, address.length() - 1) : address;
     }
 
     private static boolean isUnder(String address, String prefix) {

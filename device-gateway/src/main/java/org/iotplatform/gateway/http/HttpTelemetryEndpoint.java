@@ -13,10 +13,10 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +32,8 @@ import org.iotplatform.gateway.platform.AuthDecision;
 import org.iotplatform.gateway.platform.ConnectionEventReporter;
 import org.iotplatform.gateway.platform.JsonCodec;
 import org.iotplatform.gateway.platform.PlatformUnavailableException;
-import org.iotplatform.gateway.platform.Protocol;
+import org.iotplatform.protocol.PropertyBag;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
 
 /**
  * IoT Hub's HTTPS device API for telemetry: {@code POST /devices/<id>/messages/events} with a SAS token
@@ -162,7 +163,7 @@ public final class HttpTelemetryEndpoint implements AutoCloseable {
         }
         AuthDecision decision;
         try {
-            decision = authenticator.authenticate(deviceId, token, Protocol.HTTP, remote, false);
+            decision = authenticator.authenticate(deviceId, token, DeviceProtocol.HTTP, remote, false);
         } catch (PlatformUnavailableException e) {
             drain(exchange);
             exchange.getResponseHeaders().set("Retry-After", "5");
@@ -209,33 +210,32 @@ public final class HttpTelemetryEndpoint implements AutoCloseable {
             reply(exchange, 503, "ServiceUnavailable", "the gateway cannot take messages now; try again");
             return;
         }
-        events.activity(deviceId, Protocol.HTTP, remote);
+        events.activity(deviceId, DeviceProtocol.HTTP, remote);
         exchange.sendResponseHeaders(204, -1);
     }
 
     /** The property bag an MQTT device would put in its topic, from IoT Hub's HTTP headers. */
     static String propertyBag(Headers headers, String messageId) {
-        StringJoiner bag = new StringJoiner("&");
+        Map<String, String> bag = new LinkedHashMap<>();
         if (messageId != null) {
-            bag.add("%24.mid=" + encode(messageId));
+            bag.put(PropertyBag.MESSAGE_ID, messageId);
         }
         String contentType = headers.getFirst("iothub-contenttype");
         if (contentType == null) {
             contentType = headers.getFirst("Content-Type");
         }
         if (contentType != null) {
-            bag.add("%24.ct=" + encode(contentType));
+            bag.put(PropertyBag.CONTENT_TYPE, contentType);
         }
         for (Map.Entry<String, List<String>> header : headers.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (name.startsWith(APP_PROPERTY)
                     && name.length() > APP_PROPERTY.length()
                     && !header.getValue().isEmpty()) {
-                bag.add(encode(name.substring(APP_PROPERTY.length())) + "="
-                        + encode(header.getValue().get(0)));
+                bag.put(name.substring(APP_PROPERTY.length()), header.getValue().get(0));
             }
         }
-        return bag.toString();
+        return PropertyBag.of(bag).format();
     }
 
     private static long declaredLength(Headers headers) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.protocol.gateway.ConnectionEvent;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
 
 /**
  * Reports connects, disconnects and activity to the platform in batches (at least once a second).
@@ -46,32 +48,25 @@ public class ConnectionEventReporter {
                 this::flushQuietly, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    public void connected(String deviceId, Protocol protocol, String remoteAddress) {
+    public void connected(String deviceId, DeviceProtocol protocol, String remoteAddress) {
         lastActivity.remove(deviceId);
-        enqueue(new ConnectionEvent(
+        enqueue(ConnectionEvent.of(
                 deviceId, ConnectionEvent.Kind.CONNECTED, clock.instant(), protocol, null, remoteAddress));
     }
 
-    public void disconnected(String deviceId, Protocol protocol, String remoteAddress, String reason) {
+    public void disconnected(String deviceId, DeviceProtocol protocol, String remoteAddress, String reason) {
         lastActivity.remove(deviceId);
-        enqueue(new ConnectionEvent(
+        enqueue(ConnectionEvent.of(
                 deviceId, ConnectionEvent.Kind.DISCONNECTED, clock.instant(), protocol, reason, remoteAddress));
     }
 
     /** A device took (acknowledged) a cloud-to-device message, or refused it (AMQP devices can). */
-    public void messageSettled(String deviceId, String messageId, boolean accepted, Protocol protocol) {
-        enqueue(new ConnectionEvent(
-                deviceId,
-                accepted ? ConnectionEvent.Kind.MESSAGE_DELIVERED : ConnectionEvent.Kind.MESSAGE_REJECTED,
-                clock.instant(),
-                protocol,
-                null,
-                null,
-                messageId));
+    public void messageSettled(String deviceId, String messageId, boolean accepted, DeviceProtocol protocol) {
+        enqueue(ConnectionEvent.settlement(deviceId, messageId, accepted, clock.instant(), protocol));
     }
 
     /** The device published something; reported at most once per device per {@link #ACTIVITY_INTERVAL}. */
-    public void activity(String deviceId, Protocol protocol, String remoteAddress) {
+    public void activity(String deviceId, DeviceProtocol protocol, String remoteAddress) {
         Instant now = clock.instant();
         Instant previous = lastActivity.get(deviceId);
         if (previous != null && now.isBefore(previous.plus(ACTIVITY_INTERVAL))) {
@@ -80,7 +75,7 @@ public class ConnectionEventReporter {
         if (previous == null
                 ? lastActivity.putIfAbsent(deviceId, now) == null
                 : lastActivity.replace(deviceId, previous, now)) {
-            enqueue(new ConnectionEvent(deviceId, ConnectionEvent.Kind.ACTIVITY, now, protocol, null, remoteAddress));
+            enqueue(ConnectionEvent.of(deviceId, ConnectionEvent.Kind.ACTIVITY, now, protocol, null, remoteAddress));
         }
     }
 

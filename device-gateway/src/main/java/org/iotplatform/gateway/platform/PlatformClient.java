@@ -15,21 +15,23 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.iotplatform.protocol.gateway.ConnectionEvent;
+import org.iotplatform.protocol.gateway.DeviceAuthGranted;
+import org.iotplatform.protocol.gateway.DeviceAuthRequest;
+import org.iotplatform.protocol.gateway.DeviceProtocol;
+import org.iotplatform.protocol.gateway.GatewayApi;
+import org.iotplatform.protocol.gateway.Revocations;
 
 /** HTTP client of the platform's internal gateway API (HTTP Basic as the gateway's own account). */
 public class PlatformClient {
 
     private static final Logger LOG = Logger.getLogger(PlatformClient.class.getName());
-    private static final String BASE = "/api/v1/internal/gateway";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final URI platformUrl;
@@ -82,27 +84,21 @@ public class PlatformClient {
     }
 
     /** Asks whether {@code deviceId} may connect with the SAS token {@code password}. */
-    public AuthDecision authenticate(String deviceId, String password, Protocol protocol, String remoteAddress)
+    public AuthDecision authenticate(String deviceId, String password, DeviceProtocol protocol, String remoteAddress)
             throws PlatformUnavailableException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("deviceId", deviceId);
-        body.put("password", password);
-        body.put("protocol", protocol);
-        body.put("remoteAddress", remoteAddress);
-        HttpResponse<String> response = send(post("/device-auth", body));
+        HttpResponse<String> response =
+                send(post(GatewayApi.DEVICE_AUTH, DeviceAuthRequest.of(deviceId, password, protocol, remoteAddress)));
         try {
             if (response.statusCode() == 200) {
-                JsonNode json = JsonCodec.MAPPER.readTree(response.body());
-                String granted = json.path("deviceId").asText();
-                if (!deviceId.equals(granted)) {
+                DeviceAuthGranted granted = JsonCodec.MAPPER.readValue(response.body(), DeviceAuthGranted.class);
+                if (!deviceId.equals(granted.deviceId())) {
                     throw new PlatformUnavailableException(
-                            "device-auth granted '" + granted + "' for '" + deviceId + "'");
+                            "device-auth granted '" + granted.deviceId() + "' for '" + deviceId + "'");
                 }
-                JsonNode incarnation = json.path("incarnation");
-                return new AuthDecision.Granted(
-                        granted,
-                        Instant.parse(json.path("expiresAt").asText()),
-                        incarnation.canConvertToLong() ? incarnation.asLong() : null);
+                if (granted.expiresAt() == null) {
+                    throw new PlatformUnavailableException("device-auth granted without expiry");
+                }
+                return new AuthDecision.Granted(granted.deviceId(), granted.expiresAt(), granted.incarnation());
             }
             if (response.statusCode() == 403) {
                 JsonNode json = JsonCodec.MAPPER.readTree(response.body());
@@ -115,15 +111,15 @@ public class PlatformClient {
     }
 
     /** Devices revoked after {@code cursor}; with a null cursor, just the current cursor. */
-    public RevocationBatch revocations(Long cursor) throws PlatformUnavailableException {
+    public Revocations revocations(Long cursor) throws PlatformUnavailableException {
         String query = cursor == null ? "" : "?after=" + cursor;
         HttpResponse<String> response =
-                send(request("/revocations" + query).GET().build());
+                send(request(GatewayApi.REVOCATIONS + query).GET().build());
         if (response.statusCode() != 200) {
             throw new PlatformUnavailableException("revocations answered HTTP " + response.statusCode());
         }
         try {
-            return JsonCodec.MAPPER.readValue(response.body(), RevocationBatch.class);
+            return JsonCodec.MAPPER.readValue(response.body(), Revocations.class);
         } catch (IOException e) {
             throw new PlatformUnavailableException("unreadable revocations answer: " + e.getMessage(), e);
         }
@@ -131,7 +127,7 @@ public class PlatformClient {
 
     /** Delivers a batch of connection events; the platform answers 204. */
     public void report(List<ConnectionEvent> events) throws PlatformUnavailableException {
-        HttpResponse<String> response = send(post("/connection-events", events));
+        HttpResponse<String> response = send(post(GatewayApi.CONNECTION_EVENTS, events));
         if (response.statusCode() / 100 != 2) {
             throw new PlatformUnavailableException("connection-events answered HTTP " + response.statusCode());
         }
@@ -149,7 +145,7 @@ public class PlatformClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(platformUrl + BASE + path))
+        return HttpRequest.newBuilder(URI.create(platformUrl + GatewayApi.BASE + "/" + path))
                 .timeout(TIMEOUT)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json");

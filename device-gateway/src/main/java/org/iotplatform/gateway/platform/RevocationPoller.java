@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.protocol.gateway.Revocations;
 
 /**
  * Polls the platform for revoked devices and hands them on. The first poll only learns the current
@@ -18,12 +19,12 @@ public class RevocationPoller {
     private static final Logger LOG = Logger.getLogger(RevocationPoller.class.getName());
 
     private final PlatformClient platform;
-    private final Consumer<List<RevocationBatch.Revoked>> onRevoked;
+    private final Consumer<List<Revocations.Revoked>> onRevoked;
     private Long cursor;
     private boolean platformDown;
     private ScheduledFuture<?> schedule;
 
-    public RevocationPoller(PlatformClient platform, Consumer<List<RevocationBatch.Revoked>> onRevoked) {
+    public RevocationPoller(PlatformClient platform, Consumer<List<Revocations.Revoked>> onRevoked) {
         this.platform = platform;
         this.onRevoked = onRevoked;
     }
@@ -40,7 +41,7 @@ public class RevocationPoller {
 
     void poll() {
         try {
-            RevocationBatch batch = platform.revocations(cursor);
+            Revocations batch = platform.revocations(cursor);
             if (cursor != null && !batch.all().isEmpty()) {
                 onRevoked.accept(batch.all());
             }

@@ -25,7 +25,6 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
-import org.iotplatform.gateway.broker.TelemetryPropertyBag;
 import org.iotplatform.gateway.testing.RunningGateway;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +114,7 @@ class SimulatedDeviceOutageTest {
 
             public void messageArrived(String topic, MqttMessage message) {
                 for (UserProperty p : message.getProperties().getUserProperties()) {
-                    if (p.getKey().equals(TelemetryPropertyBag.USER_PROPERTY)) {
+                    if (p.getKey().equals(org.iotplatform.protocol.PropertyBag.USER_PROPERTY)) {
                         arrived.add(p.getValue().split("&")[0]);
                     }
                 }

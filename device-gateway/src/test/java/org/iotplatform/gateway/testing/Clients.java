@@ -96,8 +96,7 @@ public final class Clients {
             String bag = message.getProperties() == null
                     ? ""
                     : message.getProperties().getUserProperties().stream()
-                            .filter(p -> p.getKey()
-                                    .equals(org.iotplatform.gateway.broker.TelemetryPropertyBag.USER_PROPERTY))
+                            .filter(p -> p.getKey().equals(org.iotplatform.protocol.PropertyBag.USER_PROPERTY))
                             .map(org.eclipse.paho.mqttv5.common.packet.UserProperty::getValue)
                             .findFirst()
                             .orElse("");

@@ -2,8 +2,7 @@ package org.iotplatform.integration.commanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -11,10 +10,13 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Component;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.integration.GatewayEndpoint;
 import org.iotplatform.integration.GatewayLink;
+import org.iotplatform.integration.GatewayPropertyBag;
+import org.iotplatform.protocol.BackendTopics;
+import org.iotplatform.protocol.DeviceTopics;
+import org.iotplatform.protocol.TopicQuery;
 import org.iotplatform.twin.DeviceTwins;
 
 /**
@@ -30,11 +32,7 @@ import org.iotplatform.twin.DeviceTwins;
 public class DeviceCommandRoutes extends RouteBuilder {
 
     public static final String EGRESS = "direct:device-commands";
-    static final String ANSWERS = "$iothub/+/methods/res/#";
-    static final String TWIN_REQUESTS = "$share/iot-platform/$iothub/+/twin/GET/#";
-    static final String TWIN_REPORTS = "$share/iot-platform/$iothub/+/twin/PATCH/properties/reported/#";
     private static final Logger LOG = Logger.getLogger(DeviceCommandRoutes.class.getName());
-    private static final String PROPERTY_BAG = "iot-property-bag";
 
     @Inject
     GatewayLink link;
@@ -63,21 +61,21 @@ public class DeviceCommandRoutes extends RouteBuilder {
                 .to(new GatewayEndpoint("paho-mqtt5:device-commands", "$iothub/commands", component, out));
 
         PahoMqtt5Configuration in = connection(component, "-answers");
-        from(new GatewayEndpoint("paho-mqtt5:device-method-answers", ANSWERS, component, in))
+        from(new GatewayEndpoint("paho-mqtt5:device-method-answers", BackendTopics.METHOD_ANSWERS, component, in))
                 .routeId("device-method-answers")
                 .process(this::methodAnswer);
 
         // twin requests are shared among platform instances: any one of them answers
         from(new GatewayEndpoint(
                         "paho-mqtt5:device-twin-requests",
-                        TWIN_REQUESTS,
+                        BackendTopics.TWIN_REQUESTS,
                         component,
                         durable(connection(component, "-twin-get"))))
                 .routeId("device-twin-requests")
                 .process(e -> twins.deviceRequestedTwin(twinDevice(e), requestId(e)));
         from(new GatewayEndpoint(
                         "paho-mqtt5:device-twin-reports",
-                        TWIN_REPORTS,
+                        BackendTopics.TWIN_REPORTS,
                         component,
                         durable(connection(component, "-twin-reported"))))
                 .routeId("device-twin-reports")
@@ -94,15 +92,16 @@ public class DeviceCommandRoutes extends RouteBuilder {
 
     /** {@code $iothub/<deviceId>/twin/...}: the device id. */
     private static String twinDevice(Exchange exchange) {
-        return exchange.getMessage()
-                .getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
-                .split("/")[1];
+        return DeviceTopics.deviceIdOf(exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class))
+                .orElse(null);
     }
 
+    /** The {@code $rid} of a device's request, in the property bag the gateway moved the topic's query to. */
     private static String requestId(Exchange exchange) {
-        return bagValue(
-                exchange.getMessage().getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class),
-                "$rid");
+        return GatewayPropertyBag.of(exchange.getMessage()
+                        .getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class))
+                .get(TopicQuery.REQUEST_ID)
+                .orElse(null);
     }
 
     /** One MQTT connection of this instance; built in code since '$', '+' and '#' do not survive an endpoint URI. */
@@ -113,40 +112,15 @@ public class DeviceCommandRoutes extends RouteBuilder {
     /** {@code $iothub/<deviceId>/methods/res/<status>/} with {@code $rid=<request id>} in the property bag. */
     private void methodAnswer(Exchange exchange) {
         String topic = exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class);
-        String[] parts = topic == null ? new String[0] : topic.split("/");
-        if (parts.length < 5 || !"methods".equals(parts[2]) || !"res".equals(parts[3])) {
-            LOG.warning(() -> "not a direct-method answer topic, ignored: " + topic);
-            return;
-        }
-        int status;
-        try {
-            status = Integer.parseInt(parts[4]);
-        } catch (NumberFormatException e) {
-            LOG.warning(() -> "device " + parts[1] + " answered with a status that is not a number: " + topic);
+        Optional<BackendTopics.MethodAnswer> answer = BackendTopics.methodAnswer(topic);
+        if (answer.isEmpty()) {
+            LOG.warning(() -> "not a direct-method answer topic (or its status is not a number), ignored: " + topic);
             return;
         }
         methods.answered(
-                parts[1], requestId(exchange), status, exchange.getMessage().getBody(byte[].class));
-    }
-
-    /** A value of the property bag ({@code name=value&...}, URL-encoded) the gateway put in a user property. */
-    static String bagValue(MqttProperties properties, String name) {
-        if (properties == null || properties.getUserProperties() == null) {
-            return null;
-        }
-        for (UserProperty p : properties.getUserProperties()) {
-            if (!PROPERTY_BAG.equals(p.getKey())) {
-                continue;
-            }
-            for (String pair : p.getValue().split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0
-                        && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8)
-                                .equals(name)) {
-                    return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                }
-            }
-        }
-        return null;
+                answer.get().deviceId(),
+                requestId(exchange),
+                answer.get().status(),
+                exchange.getMessage().getBody(byte[].class));
     }
 }

@@ -2,10 +2,9 @@ package org.iotplatform.integration.commanding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
@@ -14,6 +13,11 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.commanding.CommandChannel;
 import org.iotplatform.integration.CamelRuntime;
+import org.iotplatform.protocol.BackendTopics;
+import org.iotplatform.protocol.DeviceTopics;
+import org.iotplatform.protocol.PropertyBag;
+import org.iotplatform.protocol.QueryAhead;
+import org.iotplatform.protocol.TopicQuery;
 
 /**
  * {@link CommandChannel} over the gateway's MQTT: each command is an exchange on the command egress
@@ -25,9 +29,6 @@ import org.iotplatform.integration.CamelRuntime;
 @ApplicationScoped
 public class MqttCommandChannel implements CommandChannel {
 
-    /** The user property the gateway reports deliveries by (its DeviceboundSettlements). */
-    static final String DELIVERY_MARK = "iot-message-id";
-
     @Inject
     CamelRuntime camel;
 
@@ -38,8 +39,8 @@ public class MqttCommandChannel implements CommandChannel {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
         publish(
-                "$iothub/" + deviceId + "/methods/POST/" + method + "/",
-                withQuery("$rid=" + requestId, payload),
+                BackendTopics.methodRequest(deviceId, method),
+                QueryAhead.frame(TopicQuery.request(requestId), payload),
                 properties);
     }
 
@@ -54,23 +55,21 @@ public class MqttCommandChannel implements CommandChannel {
             Map<String, String> applicationProperties,
             byte[] payload,
             Duration expiry) {
-        StringBuilder bag = new StringBuilder("%24.mid=")
-                .append(encode(messageId))
-                .append("&%24.to=")
-                .append(encode("/devices/" + deviceId + "/messages/deviceBound"));
-        applicationProperties.forEach(
-                (k, v) -> bag.append('&').append(encode(k)).append('=').append(encode(v)));
+        Map<String, String> bag = new LinkedHashMap<>();
+        bag.put(PropertyBag.MESSAGE_ID, messageId);
+        bag.put(PropertyBag.TO, DeviceTopics.cloudToDeviceTo(deviceId));
+        bag.putAll(applicationProperties);
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(Math.max(1, expiry.toSeconds()));
-        properties.setUserProperties(List.of(new UserProperty(DELIVERY_MARK, messageId)));
-        publish("devices/" + deviceId + "/messages/devicebound/" + bag, payload, properties);
+        properties.setUserProperties(List.of(new UserProperty(BackendTopics.DELIVERY_MARK, messageId)));
+        publish(DeviceTopics.cloudToDevice(deviceId, PropertyBag.of(bag)), payload, properties);
     }
 
     @Override
     public void sendDesired(String deviceId, long version, byte[] patch) {
         publish(
-                "$iothub/" + deviceId + "/twin/PATCH/properties/desired/",
-                withQuery("$version=" + version, patch),
+                BackendTopics.desired(deviceId),
+                QueryAhead.frame(TopicQuery.version(version), patch),
                 new MqttProperties());
     }
 
@@ -79,8 +78,8 @@ public class MqttCommandChannel implements CommandChannel {
         MqttProperties properties = new MqttProperties();
         properties.setMessageExpiryInterval(60L); // devices give up on twin requests long before
         publish(
-                "$iothub/" + deviceId + "/twin/res/" + status + "/",
-                withQuery("$rid=" + requestId + (version == null ? "" : "&$version=" + version), body),
+                BackendTopics.twinResponse(deviceId, status),
+                QueryAhead.frame(new TopicQuery(requestId, version), body),
                 properties);
     }
 
@@ -89,23 +88,6 @@ public class MqttCommandChannel implements CommandChannel {
         headers.put(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
         headers.put(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, properties);
         producer().sendBodyAndHeaders(DeviceCommandRoutes.EGRESS, payload, headers);
-    }
-
-    /**
-     * {@code NUL <query> LF <payload>}: the gateway moves the query into the topic the device sees
-     * ({@code ...?$rid=7}); a request id in the topic itself would make a broker address per request.
-     */
-    static byte[] withQuery(String query, byte[] payload) {
-        byte[] head = query.getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[head.length + 2 + payload.length];
-        System.arraycopy(head, 0, out, 1, head.length);
-        out[head.length + 1] = '\n';
-        System.arraycopy(payload, 0, out, head.length + 2, payload.length);
-        return out;
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private ProducerTemplate producer() {

@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Topic;
-import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.amqp.AMQPComponent;
 import org.apache.camel.component.jms.JmsConfiguration;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.apache.camel.component.jms.JmsMessage;
 import org.apache.qpid.jms.JmsConnectionFactory;
+import org.iotplatform.integration.GatewayPropertyBag;
+import org.iotplatform.protocol.CoreAddresses;
 import org.iotplatform.telemetry.TelemetryIngest;
 
 /**
@@ -24,7 +25,7 @@ import org.iotplatform.telemetry.TelemetryIngest;
 public class AmqpTelemetryRoute extends TelemetryIngressRoute {
 
     /** All devices' telemetry addresses (Artemis wildcards: '*' one word, '#' any). */
-    static final String ADDRESS = "devices.*.messages.events.#";
+    static final String ADDRESS = CoreAddresses.ALL_TELEMETRY;
 
     @Override
     public void configure() throws Exception {
@@ -60,7 +61,7 @@ public class AmqpTelemetryRoute extends TelemetryIngressRoute {
     @Override
     String topicWithPropertyBag(Exchange exchange) {
         return topicOf(destination(exchange))
-                + propertyBag(exchange.getMessage().getHeaders());
+                + GatewayPropertyBag.encoded(exchange.getMessage().getHeaders());
     }
 
     /** Where the message was published: the device's telemetry address (not the wildcard subscribed to). */
@@ -75,34 +76,13 @@ public class AmqpTelemetryRoute extends TelemetryIngressRoute {
         }
     }
 
-    /** The MQTT topic form of a core address: '.' separates words, '\.' is a literal dot. */
+    /** The MQTT topic form of the core address a message was published to. */
     static String topicOf(Destination destination) {
-        String address;
         try {
-            address = destination instanceof Topic topic ? topic.getTopicName() : String.valueOf(destination);
+            return CoreAddresses.toTopic(
+                    destination instanceof Topic topic ? topic.getTopicName() : String.valueOf(destination));
         } catch (JMSException e) {
             return "";
         }
-        StringBuilder topic = new StringBuilder(address.length());
-        for (int i = 0; i < address.length(); i++) {
-            char c = address.charAt(i);
-            if (c == '\\' && i + 1 < address.length() && address.charAt(i + 1) == '.') {
-                topic.append('.');
-                i++;
-            } else {
-                topic.append(c == '.' ? '/' : c);
-            }
-        }
-        return topic.toString();
-    }
-
-    /** The gateway's property bag, an MQTT user property, arrives as an application property. */
-    private static String propertyBag(Map<String, Object> headers) {
-        for (Map.Entry<String, Object> h : headers.entrySet()) {
-            if (h.getKey().endsWith("." + MqttTelemetryRoute.PROPERTY_BAG) && h.getValue() != null) {
-                return h.getValue().toString();
-            }
-        }
-        return "";
     }
 }

@@ -2,6 +2,7 @@ package org.iotplatform.integration.ingress;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.iotplatform.protocol.DeviceTopics;
 
 /**
  * A telemetry-flow probe as it travels: published by the back end on {@value #TOPIC}, a topic under
@@ -10,7 +11,7 @@ import java.util.Optional;
  */
 record FlowProbe(String instance, long seq) {
 
-    static final String TOPIC = "devices/$probe/messages/events/";
+    static final String TOPIC = DeviceTopics.telemetryRoot("$probe");
 
     byte[] payload() {
         return (seq + " " + instance).getBytes(StandardCharsets.UTF_8);

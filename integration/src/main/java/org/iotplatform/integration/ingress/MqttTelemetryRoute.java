@@ -7,8 +7,9 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Configuration;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Constants;
 import org.apache.camel.component.paho.mqtt5.PahoMqtt5Endpoint;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.iotplatform.integration.GatewayEndpoint;
+import org.iotplatform.integration.GatewayPropertyBag;
+import org.iotplatform.protocol.BackendTopics;
 import org.iotplatform.telemetry.TelemetryIngest;
 
 /**
@@ -22,8 +23,7 @@ import org.iotplatform.telemetry.TelemetryIngest;
 @ApplicationScoped
 public class MqttTelemetryRoute extends TelemetryIngressRoute {
 
-    static final String SUBSCRIPTION = "$share/iot-platform/devices/+/messages/events/#";
-    static final String PROPERTY_BAG = "iot-property-bag";
+    static final String SUBSCRIPTION = BackendTopics.TELEMETRY_SUBSCRIPTION;
 
     @Override
     public void configure() throws Exception {
@@ -50,20 +50,7 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
     @Override
     String topicWithPropertyBag(Exchange exchange) {
         return exchange.getMessage().getHeader(PahoMqtt5Constants.MQTT_TOPIC, String.class)
-                + propertyBag(exchange.getMessage()
+                + GatewayPropertyBag.encoded(exchange.getMessage()
                         .getHeader(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, MqttProperties.class));
-    }
-
-    /** The gateway moves a topic's property bag into this user property (see the gateway's TelemetryPropertyBag). */
-    private static String propertyBag(MqttProperties properties) {
-        if (properties == null || properties.getUserProperties() == null) {
-            return "";
-        }
-        for (UserProperty p : properties.getUserProperties()) {
-            if (PROPERTY_BAG.equals(p.getKey())) {
-                return p.getValue();
-            }
-        }
-        return "";
     }
 }

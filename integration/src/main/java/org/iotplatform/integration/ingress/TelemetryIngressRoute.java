@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.iotplatform.integration.GatewayLink;
+import org.iotplatform.protocol.TelemetryTopic;
+import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.IncomingTelemetry;
 import org.iotplatform.telemetry.TelemetryIngest;
 import org.iotplatform.telemetry.TelemetryProbes;
@@ -68,17 +70,18 @@ abstract class TelemetryIngressRoute extends RouteBuilder {
             return null;
         }
         Optional<TelemetryTopic> parsed = TelemetryTopic.parse(topic);
-        if (parsed.isEmpty()) {
+        Optional<DeviceId> device = parsed.flatMap(t -> DeviceId.parse(t.deviceId()));
+        if (device.isEmpty()) {
             LOG.warning(() -> "not a telemetry topic, ignored: " + topic);
             return null;
         }
         TelemetryTopic t = parsed.get();
         return new IncomingTelemetry(
-                t.deviceId(),
+                device.get(),
                 t.messageId(),
                 exchange.getMessage().getBody(byte[].class),
                 clock.instant(),
                 topic,
-                t.properties());
+                t.properties().asMap());
     }
 }

@@ -13,10 +13,10 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.iotplatform.protocol.gateway.ConnectionEvent;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceChange;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceRecord;
 import org.iotplatform.web.api.devices.DeviceViews.NewDevice;
-import org.iotplatform.web.api.gateway.GatewayResource.ConnectionEventReport;
 import org.iotplatform.web.api.routing.RouteResource.RouteDefinition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The API's JSON-B binding (Yasson, as Payara runs it) and the reasons its refusals are answered with. */
 class InvalidJsonExceptionTest {
 
-    private static final Type EVENTS = new ConnectionEventReport[0].getClass();
+    private static final Type EVENTS = new ConnectionEvent[0].getClass();
 
     private static String refusal(String json, Type type) {
         JsonbException e =
@@ -138,7 +138,7 @@ class InvalidJsonExceptionTest {
         assertEquals(
                 new RouteDefinition("r", null, null, null, false),
                 ApiJsonb.jsonb().fromJson("{\"name\":\"r\",\"enabled\":false}", RouteDefinition.class));
-        ConnectionEventReport[] events = ApiJsonb.jsonb()
+        ConnectionEvent[] events = ApiJsonb.jsonb()
                 .fromJson(
                         "[{\"deviceId\":\"d1\",\"event\":\"connected\",\"at\":\"2026-11-26T10:00:00.123456789Z\",\"protocol\":\"mqtt\","
                                 + "\"remoteAddress\":null}]",

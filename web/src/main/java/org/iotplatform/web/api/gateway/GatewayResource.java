@@ -12,11 +12,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.operators.Role;
+import org.iotplatform.protocol.gateway.ConnectionEvent;
+import org.iotplatform.protocol.gateway.DeviceAuthGranted;
+import org.iotplatform.protocol.gateway.DeviceAuthRequest;
+import org.iotplatform.protocol.gateway.GatewayApi;
+import org.iotplatform.protocol.gateway.Revocations;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceRevocation;
 import org.iotplatform.web.api.ApiError;
@@ -35,36 +39,6 @@ public class GatewayResource {
 
     private static final int REVOCATION_PAGE = 1000;
 
-    public record DeviceAuthRequest(String deviceId, String password, String protocol, String remoteAddress) {}
-
-    /** {@code incarnation}: which device of that id was granted; revocations name it too. */
-    public record DeviceAuthGranted(String deviceId, Instant expiresAt, Long incarnation) {}
-
-    /**
-     * A revoked device incarnation: gateways end the connections that signed in as it (or as an older
-     * one), and keep those of a device created again under the same id. Null: every connection.
-     */
-    public record Revoked(String deviceId, Long incarnation) {}
-
-    /** {@code deviceIds} for gateways that read only that (they end every connection of those devices). */
-    public record Revocations(long cursor, List<String> deviceIds, List<Revoked> revoked) {}
-
-    public record ConnectionEventReport(
-            String deviceId,
-            String event,
-            Instant at,
-            String protocol,
-            String reason,
-            String remoteAddress,
-            String messageId) {
-        boolean settlement() {
-            return MESSAGE_DELIVERED.equals(event) || MESSAGE_REJECTED.equals(event);
-        }
-    }
-
-    static final String MESSAGE_DELIVERED = "message-delivered";
-    static final String MESSAGE_REJECTED = "message-rejected";
-
     @Inject
     DeviceRegistry registry;
 
@@ -72,7 +46,7 @@ public class GatewayResource {
     CloudToDeviceMessages messages;
 
     @POST
-    @Path("device-auth")
+    @Path(GatewayApi.DEVICE_AUTH)
     @Operation(summary = "Check a device's SAS token (gateways only)", hidden = true)
     public Response authenticate(DeviceAuthRequest request) {
         if (request == null) {
@@ -89,7 +63,7 @@ public class GatewayResource {
     }
 
     @GET
-    @Path("revocations")
+    @Path(GatewayApi.REVOCATIONS)
     @Operation(summary = "Devices whose connections must end, after a cursor (gateways only)", hidden = true)
     public Revocations revocations(@QueryParam("after") @Range(min = 0, max = Long.MAX_VALUE) Long after) {
         if (after == null) {
@@ -101,27 +75,28 @@ public class GatewayResource {
                 cursor,
                 page.stream().map(r -> r.deviceId().value()).distinct().toList(),
                 page.stream()
-                        .map(r -> new Revoked(r.deviceId().value(), r.incarnation()))
+                        .map(r -> new Revocations.Revoked(r.deviceId().value(), r.incarnation()))
                         .toList());
     }
 
     @POST
-    @Path("connection-events")
+    @Path(GatewayApi.CONNECTION_EVENTS)
     @Operation(
             summary = "Connected, disconnected and activity reports, and cloud-to-device deliveries (gateways only)",
             hidden = true)
-    public Response connectionEvents(List<ConnectionEventReport> events) {
+    public Response connectionEvents(List<ConnectionEvent> events) {
         if (events == null) {
             throw new BadRequestException("body required");
         }
         registry.recordConnectionEvents(events.stream()
-                .filter(e -> !e.settlement())
+                .filter(e -> !e.settles())
                 .map(e -> new DeviceRegistry.ConnectionReport(
                         e.deviceId(), e.event(), e.at(), e.protocol(), e.reason(), e.remoteAddress()))
                 .toList());
         events.stream()
-                .filter(ConnectionEventReport::settlement)
-                .forEach(e -> messages.settled(e.deviceId(), e.messageId(), MESSAGE_DELIVERED.equals(e.event())));
+                .filter(ConnectionEvent::settles)
+                .forEach(e -> messages.settled(
+                        e.deviceId(), e.messageId(), e.kind().orElse(null) == ConnectionEvent.Kind.MESSAGE_DELIVERED));
         return Response.noContent().build();
     }
 }

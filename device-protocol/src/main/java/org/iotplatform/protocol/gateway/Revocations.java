@@ -1,20 +1,23 @@
-package org.iotplatform.gateway.platform;
+package org.iotplatform.protocol.gateway;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Devices revoked (disabled, deleted, keys changed) since a cursor, each with the incarnation revoked
- * (which device of that id: a new one when a device is deleted and created again), and the cursor to
- * ask from next. Without an incarnation every connection of the device is closed.
+ * {@code GET revocations?after=<cursor>}: devices revoked (disabled, deleted, keys changed) since a
+ * cursor, each with the incarnation revoked, and the cursor to ask from next. {@code deviceIds} is for
+ * gateways that read only that (they end every connection of those devices).
  */
-public record RevocationBatch(long cursor, List<String> deviceIds, List<Revoked> revoked) {
+public record Revocations(long cursor, List<String> deviceIds, List<Revoked> revoked) {
 
-    /** A revoked device incarnation (null: all of them). */
+    /**
+     * A revoked device incarnation: gateways end the connections that signed in as it (or as an older
+     * one), and keep those of a device created again under the same id. Null: every connection.
+     */
     public record Revoked(String deviceId, Long incarnation) {}
 
-    public RevocationBatch {
+    public Revocations {
         deviceIds = deviceIds == null ? List.of() : List.copyOf(deviceIds);
         revoked = revoked == null ? List.of() : List.copyOf(revoked);
     }
