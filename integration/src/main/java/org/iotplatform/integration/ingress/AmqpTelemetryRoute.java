@@ -28,7 +28,7 @@ public class AmqpTelemetryRoute extends TelemetryIngressRoute {
     static final String ADDRESS = CoreAddresses.ALL_TELEMETRY;
 
     @Override
-    public void configure() throws Exception {
+    protected void routes() throws Exception {
         if (!enabled("amqp")) {
             return;
         }
@@ -55,7 +55,7 @@ public class AmqpTelemetryRoute extends TelemetryIngressRoute {
         config.setAcknowledgementModeName("CLIENT_ACKNOWLEDGE");
         config.setCacheLevelName("CACHE_CONSUMER");
 
-        from(endpoint).routeId("telemetry-amqp-ingress").process(batcher);
+        fromBroker(endpoint).routeId("telemetry-amqp-ingress").process(batcher);
     }
 
     @Override

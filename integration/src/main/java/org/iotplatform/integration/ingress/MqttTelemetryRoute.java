@@ -26,7 +26,7 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
     static final String SUBSCRIPTION = BackendTopics.TELEMETRY_SUBSCRIPTION;
 
     @Override
-    public void configure() throws Exception {
+    protected void routes() throws Exception {
         if (!enabled("mqtt")) {
             return;
         }
@@ -43,7 +43,7 @@ public class MqttTelemetryRoute extends TelemetryIngressRoute {
             PahoMqtt5Endpoint endpoint =
                     new GatewayEndpoint("paho-mqtt5:telemetry-" + i, SUBSCRIPTION, component, config);
 
-            from(endpoint).routeId("telemetry-mqtt-ingress-" + i).process(batcher);
+            fromBroker(endpoint).routeId("telemetry-mqtt-ingress-" + i).process(batcher);
         }
     }
 

@@ -2,11 +2,11 @@ package org.iotplatform.integration.ingress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.camel.builder.RouteBuilder;
+import org.iotplatform.integration.PlatformRoutes;
 
 /** Runs the {@link TelemetryFlowWatch} every {@code iot.ingress.probe-every}. */
 @ApplicationScoped
-public class TelemetryFlowProbeRoute extends RouteBuilder {
+public class TelemetryFlowProbeRoute extends PlatformRoutes {
 
     static final String ROUTE = "telemetry-flow-probe";
 
@@ -14,13 +14,11 @@ public class TelemetryFlowProbeRoute extends RouteBuilder {
     TelemetryFlowWatch watch;
 
     @Override
-    public void configure() {
+    protected void routes() {
         if (!watch.start()) {
             return;
         }
         long every = watch.every().toMillis();
-        from("timer:" + ROUTE + "?delay=" + every + "&period=" + every)
-                .routeId(ROUTE)
-                .process(e -> watch.probe(getContext()));
+        fromTimer(ROUTE, every, every).process(e -> watch.probe(getContext()));
     }
 }

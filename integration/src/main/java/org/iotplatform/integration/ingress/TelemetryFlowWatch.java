@@ -16,7 +16,7 @@ import org.apache.camel.component.paho.mqtt5.PahoMqtt5Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.iotplatform.integration.GatewayLink;
-import org.iotplatform.integration.commanding.DeviceCommandRoutes;
+import org.iotplatform.integration.egress.CommandEgressRoute;
 import org.iotplatform.telemetry.TelemetryFlow;
 import org.iotplatform.telemetry.TelemetryProbes;
 
@@ -105,7 +105,7 @@ public class TelemetryFlowWatch {
         try {
             // QoS 1 and a synchronous client: this returns once the gateway acknowledged the probe
             camel.createFluentProducerTemplate()
-                    .to(DeviceCommandRoutes.EGRESS)
+                    .to(CommandEgressRoute.EGRESS)
                     .withBody(new FlowProbe(instance, seq).payload())
                     .withHeaders(Map.of(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, FlowProbe.TOPIC))
                     .request();

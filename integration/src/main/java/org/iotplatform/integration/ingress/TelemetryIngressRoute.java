@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.iotplatform.integration.GatewayLink;
+import org.iotplatform.integration.PlatformRoutes;
 import org.iotplatform.protocol.TelemetryTopic;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.IncomingTelemetry;
@@ -20,7 +20,7 @@ import org.iotplatform.telemetry.TelemetryProbes;
  * the batcher in front of {@link TelemetryIngest}, and turning a message's topic (with its property
  * bag) and payload into an {@link IncomingTelemetry}. Subclasses say how to read topic and bag.
  */
-abstract class TelemetryIngressRoute extends RouteBuilder {
+abstract class TelemetryIngressRoute extends PlatformRoutes {
 
     private static final Logger LOG = Logger.getLogger(TelemetryIngressRoute.class.getName());
 

@@ -1,4 +1,4 @@
-package org.iotplatform.integration.commanding;
+package org.iotplatform.integration.egress;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -87,7 +87,7 @@ public class MqttCommandChannel implements CommandChannel {
         Map<String, Object> headers = new HashMap<>();
         headers.put(PahoMqtt5Constants.CAMEL_PAHO_OVERRIDE_TOPIC, topic);
         headers.put(PahoMqtt5Constants.CAMEL_PAHO_MSG_PROPERTIES, properties);
-        producer().sendBodyAndHeaders(DeviceCommandRoutes.EGRESS, payload, headers);
+        producer().sendBodyAndHeaders(CommandEgressRoute.EGRESS, payload, headers);
     }
 
     private ProducerTemplate producer() {
