@@ -250,8 +250,22 @@ public final class Clients {
                     }
                 }
             }
-            socket.getOutputStream().write(bytes.toByteArray());
-            socket.getOutputStream().flush();
+            try {
+                socket.getOutputStream().write(bytes.toByteArray());
+                socket.getOutputStream().flush();
+            } catch (java.net.SocketException e) {
+                // The gateway closed the connection while we were still writing (an oversized CONNECT
+                // is refused before it is all read): a refusal like any other. What it answered, and
+                // that it closed, is for the caller to check.
+                try {
+                    if (!closedByGateway(Duration.ofSeconds(5))) {
+                        throw e;
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
 
         public int packetId() {
