@@ -23,12 +23,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
-import org.iotplatform.integration.CamelRuntime;
 import org.iotplatform.monitoring.FleetCounts;
 import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
+import org.iotplatform.web.platform.PlatformMonitor;
 import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.vending.VendingView;
@@ -67,8 +66,7 @@ public class OverviewView extends VerticalLayout {
     private List<StationSummary> shownStations;
 
     @Inject
-    public OverviewView(
-            FleetMonitor fleet, DatabaseStatus database, CamelRuntime camel, DashboardExecutor executor, Clock clock) {
+    public OverviewView(FleetMonitor fleet, PlatformMonitor platform, DashboardExecutor executor, Clock clock) {
         this.fleet = fleet;
         this.executor = executor;
         this.clock = clock;
@@ -90,16 +88,17 @@ public class OverviewView extends VerticalLayout {
         stationsState.addClassNames(LumoUtility.TextColor.SECONDARY);
 
         vending.setId("vending-link");
-        FlexLayout platform = new FlexLayout(PlatformCards.database(database), PlatformCards.integration(camel));
-        platform.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        platform.addClassNames(LumoUtility.Gap.MEDIUM);
+        FlexLayout platformCards = new FlexLayout(
+                PlatformCards.database(platform.database()), PlatformCards.integration(platform.camel()));
+        platformCards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        platformCards.addClassNames(LumoUtility.Gap.MEDIUM);
 
         add(
                 head,
                 figures,
                 section("Pumping stations", stationsState, stations),
                 section("Vending machines", vending),
-                section("Platform", platform));
+                section("Platform", platformCards));
         executor.refreshWhileAttached(this, REFRESH, this::refresh);
     }
 
