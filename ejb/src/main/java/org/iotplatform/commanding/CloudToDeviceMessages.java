@@ -84,7 +84,8 @@ public class CloudToDeviceMessages {
      * @param ttl        time to live, at most two days; {@code null}: {@code iot.messages.default-ttl}
      * @throws MessageQueueFullException the device has {@code max-pending} messages waiting
      */
-    public DeviceCommand send(DeviceId id, String payload, Map<String, String> properties, Duration ttl, String actor) {
+    public CloudToDeviceMessage send(
+            DeviceId id, String payload, Map<String, String> properties, Duration ttl, String actor) {
         Device device = registry.get(id);
         Duration life = ttl == null ? defaultTtl : ttl;
         if (life.isNegative() || life.isZero() || life.compareTo(MAX_TTL) > 0) {
@@ -120,18 +121,21 @@ public class CloudToDeviceMessages {
         if (device.connectionState() == ConnectionState.CONNECTED) {
             AfterCommit.runAsync(transactions, executor, () -> publish(message));
         }
-        return message;
+        return view(message);
     }
 
-    public DeviceCommand get(DeviceId id, String messageId) {
+    public CloudToDeviceMessage get(DeviceId id, String messageId) {
         return commands.findMessage(id.value(), messageId)
+                .map(CloudToDeviceMessages::view)
                 .orElseThrow(() -> new MessageNotFoundException(id.value(), messageId));
     }
 
     /** The device's messages, newest first; {@code state} filters ({@code null}: all). */
-    public List<DeviceCommand> list(DeviceId id, String state, int limit) {
+    public List<CloudToDeviceMessage> list(DeviceId id, String state, int limit) {
         registry.get(id);
-        return commands.messages(id.value(), state, Math.max(1, Math.min(limit, 500)));
+        return commands.messages(id.value(), state, Math.max(1, Math.min(limit, 500))).stream()
+                .map(CloudToDeviceMessages::view)
+                .toList();
     }
 
     /** The gateway's report: the device took the message, or (AMQP) refused it. Only a waiting message changes. */
@@ -190,6 +194,10 @@ public class CloudToDeviceMessages {
             LOG.warning(() -> "message " + message.name() + " for " + message.deviceId()
                     + " not sent now, tried again shortly: " + e.getMessage());
         }
+    }
+
+    private static CloudToDeviceMessage view(DeviceCommand message) {
+        return CloudToDeviceMessage.of(message, fromJson(message.properties()));
     }
 
     private static String toJson(Map<String, String> properties) {

@@ -46,7 +46,10 @@ public class CommandHistory {
         return "device." + command.kind() + ".send";
     }
 
-    public List<DeviceCommand> recent(DeviceId deviceId, int limit) {
-        return commands.recent(deviceId.value(), Math.max(1, Math.min(limit, 500)));
+    /** The device's commands, newest first. */
+    public List<SentCommand> recent(DeviceId deviceId, int limit) {
+        return commands.recent(deviceId.value(), Math.max(1, Math.min(limit, 500))).stream()
+                .map(SentCommand::of)
+                .toList();
     }
 }
