@@ -99,7 +99,7 @@ public class MainLayout extends AppLayout {
     private void go(String typed) {
         SearchTarget target = SearchTarget.of(typed, id -> {
             try {
-                return registry.find(DeviceId.of(id)).isPresent();
+                return registry.findRegistered(DeviceId.of(id)).isPresent();
             } catch (RuntimeException e) {
                 return false; // not a valid id: search for it instead
             }
