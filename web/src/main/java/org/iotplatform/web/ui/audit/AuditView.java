@@ -3,6 +3,7 @@ package org.iotplatform.web.ui.audit;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,10 +13,10 @@ import java.time.format.DateTimeFormatter;
 import org.iotplatform.audit.AuditRecord;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.Role;
-import org.iotplatform.web.ui.MainLayout;
 
 /** The newest operator and system actions. Admins only. */
-@Route(value = "audit", layout = MainLayout.class)
+@Route("audit")
+@Menu(title = "Audit log", order = 6, icon = "vaadin:list")
 @PageTitle("Audit log · IoT Platform")
 @RolesAllowed(Role.ADMIN_NAME)
 public class AuditView extends VerticalLayout {

@@ -51,7 +51,6 @@ import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.twin.DeviceTwins;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.ThrottledUpdates;
 import org.iotplatform.web.ui.components.TimeSeriesChart;
@@ -62,7 +61,7 @@ import org.iotplatform.web.ui.components.TimeSeriesChart;
  * (batched to two browser updates a second however fast the device sends), its history at a
  * resolution that suits the range, and the messages that were refused with the reason.
  */
-@Route(value = "devices/:" + DeviceView.DEVICE_ID, layout = MainLayout.class)
+@Route("devices/:" + DeviceView.DEVICE_ID)
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class DeviceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

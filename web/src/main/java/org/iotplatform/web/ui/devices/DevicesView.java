@@ -27,6 +27,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -59,10 +60,10 @@ import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.registry.RegisteredDevice;
 import org.iotplatform.web.api.devices.DeviceCsv;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 
 /** The device registry for operators: find devices; admins also create, disable, re-key, delete, import, export. */
-@Route(value = "devices", layout = MainLayout.class)
+@Route("devices")
+@Menu(title = "Devices", order = 3, icon = "vaadin:cluster")
 @PageTitle("Devices · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class DevicesView extends VerticalLayout implements BeforeEnterObserver {

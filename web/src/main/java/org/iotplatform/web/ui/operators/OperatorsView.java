@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,10 +31,10 @@ import org.iotplatform.operators.Password;
 import org.iotplatform.operators.Role;
 import org.iotplatform.operators.Username;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 
 /** Accounts of the people and systems using the platform: create, enable, disable. Admins only. */
-@Route(value = "operators", layout = MainLayout.class)
+@Route("operators")
+@Menu(title = "Operators", order = 5, icon = "vaadin:users")
 @PageTitle("Operators · IoT Platform")
 @RolesAllowed(Role.ADMIN_NAME)
 public class OperatorsView extends VerticalLayout {

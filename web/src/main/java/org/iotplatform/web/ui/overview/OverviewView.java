@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -28,7 +29,6 @@ import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
 import org.iotplatform.web.platform.PlatformMonitor;
-import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.vending.VendingView;
 
@@ -37,7 +37,8 @@ import org.iotplatform.web.ui.vending.VendingView;
  * every pumping station with its health colour, refreshed by server push every few seconds. The
  * figures are read off the request thread; the view shows "…" until they arrive.
  */
-@Route(value = "", layout = MainLayout.class)
+@Route("")
+@Menu(title = "Overview", order = 0, icon = "vaadin:dashboard")
 @PageTitle("Overview · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class OverviewView extends VerticalLayout {

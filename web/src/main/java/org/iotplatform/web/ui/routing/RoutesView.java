@@ -14,6 +14,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -35,14 +36,14 @@ import org.iotplatform.routing.RouteSummary;
 import org.iotplatform.routing.RoutingRules;
 import org.iotplatform.routing.RuleNotFoundException;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 
 /**
  * Telemetry routes at a glance: what each route sends where, and how delivery is going (delivered,
  * waiting, failed, last error), so an operator notices a broken webhook before the receiver does.
  * Admins also create, edit, switch on and off, and delete routes.
  */
-@Route(value = "routes", layout = MainLayout.class)
+@Route("routes")
+@Menu(title = "Routes", order = 4, icon = "vaadin:road-branches")
 @PageTitle("Routes · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
 public class RoutesView extends VerticalLayout {
