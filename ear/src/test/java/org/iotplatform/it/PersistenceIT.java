@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.iotplatform.infrastructure.persistence.ApplicationDataSource;
 import org.iotplatform.infrastructure.persistence.DatabaseStatus;
 import org.iotplatform.operators.OperatorAccount;
 import org.iotplatform.operators.OperatorAccounts;
@@ -47,7 +48,7 @@ class PersistenceIT {
     @Inject
     DatabaseStatus database;
 
-    @Resource(lookup = DatabaseStatus.DATA_SOURCE)
+    @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;
 
     @Test

@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.TimeZone;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
+import org.iotplatform.infrastructure.persistence.ApplicationDataSource;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceStatus;
@@ -61,7 +61,7 @@ class TelemetryRetentionIT {
     @Inject
     DeviceRegistry registry;
 
-    @Resource(lookup = DatabaseStatus.DATA_SOURCE)
+    @Resource(lookup = ApplicationDataSource.JNDI_NAME)
     DataSource dataSource;
 
     @Test

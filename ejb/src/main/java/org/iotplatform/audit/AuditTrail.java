@@ -35,7 +35,10 @@ public class AuditTrail {
         return new AuditEntry(at, a.actor() == null ? "anonymous" : a.actor(), a.action(), a.target(), a.detail());
     }
 
-    public List<AuditEntry> recent(int limit) {
-        return log.recent(Math.max(1, Math.min(limit, 1000)));
+    /** Newest first. */
+    public List<AuditRecord> recent(int limit) {
+        return log.recent(Math.max(1, Math.min(limit, 1000))).stream()
+                .map(AuditRecord::of)
+                .toList();
     }
 }

@@ -7,8 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +45,8 @@ public class CloudToDeviceMessages {
     private static final Pattern PROPERTY = Pattern.compile("[A-Za-z0-9_\\-.]{1,64}");
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    @PersistenceContext(unitName = "iot")
-    EntityManager em;
+    @Inject
+    DeviceCommandRepository commands;
 
     @Inject
     DeviceRegistry registry;
@@ -86,7 +84,8 @@ public class CloudToDeviceMessages {
      * @param ttl        time to live, at most two days; {@code null}: {@code iot.messages.default-ttl}
      * @throws MessageQueueFullException the device has {@code max-pending} messages waiting
      */
-    public DeviceCommand send(DeviceId id, String payload, Map<String, String> properties, Duration ttl, String actor) {
+    public CloudToDeviceMessage send(
+            DeviceId id, String payload, Map<String, String> properties, Duration ttl, String actor) {
         Device device = registry.get(id);
         Duration life = ttl == null ? defaultTtl : ttl;
         if (life.isNegative() || life.isZero() || life.compareTo(MAX_TTL) > 0) {
@@ -104,12 +103,7 @@ public class CloudToDeviceMessages {
                     throw new InvalidCommandException(
                             "property name '" + k + "' not allowed: 1-64 of letters, digits, '_', '-', '.'");
                 });
-        long waiting = em.createQuery(
-                        "select count(c) from DeviceCommand c where c.deviceId = :d and c.kind = :k and c.state = 'enqueued'",
-                        Long.class)
-                .setParameter("d", id.value())
-                .setParameter("k", DeviceCommand.Kind.message)
-                .getSingleResult();
+        long waiting = commands.waitingMessages(id.value());
         if (waiting >= maxPending) {
             throw new MessageQueueFullException("device '" + id + "' already has " + waiting
                     + " messages waiting (at most " + maxPending + "); try again once it has taken some");
@@ -118,7 +112,7 @@ public class CloudToDeviceMessages {
         String messageId = UUID.randomUUID().toString();
         DeviceCommand message =
                 DeviceCommand.message(id.value(), messageId, payload, toJson(props), actor, now, now.plus(life));
-        em.persist(message);
+        commands.store(message);
         audit.record(
                 actor,
                 "device.message.send",
@@ -127,49 +121,26 @@ public class CloudToDeviceMessages {
         if (device.connectionState() == ConnectionState.CONNECTED) {
             AfterCommit.runAsync(transactions, executor, () -> publish(message));
         }
-        return message;
+        return view(message);
     }
 
-    public DeviceCommand get(DeviceId id, String messageId) {
-        List<DeviceCommand> found = em.createQuery(
-                        "select c from DeviceCommand c where c.deviceId = :d and c.kind = :k and c.name = :m",
-                        DeviceCommand.class)
-                .setParameter("d", id.value())
-                .setParameter("k", DeviceCommand.Kind.message)
-                .setParameter("m", messageId)
-                .getResultList();
-        if (found.isEmpty()) {
-            throw new MessageNotFoundException(id.value(), messageId);
-        }
-        return found.get(0);
+    public CloudToDeviceMessage get(DeviceId id, String messageId) {
+        return commands.findMessage(id.value(), messageId)
+                .map(CloudToDeviceMessages::view)
+                .orElseThrow(() -> new MessageNotFoundException(id.value(), messageId));
     }
 
     /** The device's messages, newest first; {@code state} filters ({@code null}: all). */
-    public List<DeviceCommand> list(DeviceId id, String state, int limit) {
+    public List<CloudToDeviceMessage> list(DeviceId id, String state, int limit) {
         registry.get(id);
-        var query = em.createQuery(
-                        "select c from DeviceCommand c where c.deviceId = :d and c.kind = :k"
-                                + (state == null ? "" : " and c.state = :s") + " order by c.id desc",
-                        DeviceCommand.class)
-                .setParameter("d", id.value())
-                .setParameter("k", DeviceCommand.Kind.message)
-                .setMaxResults(Math.max(1, Math.min(limit, 500)));
-        if (state != null) {
-            query.setParameter("s", state);
-        }
-        return query.getResultList();
+        return commands.messages(id.value(), state, Math.max(1, Math.min(limit, 500))).stream()
+                .map(CloudToDeviceMessages::view)
+                .toList();
     }
 
     /** The gateway's report: the device took the message, or (AMQP) refused it. Only a waiting message changes. */
     public void settled(String deviceId, String messageId, boolean delivered) {
-        int changed = em.createQuery("update DeviceCommand c set c.state = :s, c.completedAt = :t "
-                        + "where c.deviceId = :d and c.kind = :k and c.name = :m and c.state = 'enqueued'")
-                .setParameter("s", delivered ? "delivered" : "rejected")
-                .setParameter("t", clock.instant())
-                .setParameter("d", deviceId)
-                .setParameter("k", DeviceCommand.Kind.message)
-                .setParameter("m", messageId)
-                .executeUpdate();
+        int changed = commands.settle(deviceId, messageId, delivered ? "delivered" : "rejected", clock.instant());
         if (changed == 0) {
             LOG.fine(() -> "settlement of " + messageId + " for " + deviceId
                     + " found no waiting message (repeated, or expired)");
@@ -178,18 +149,14 @@ public class CloudToDeviceMessages {
 
     /** Messages past their time to live: expired. */
     public int expire() {
-        return em.createQuery("update DeviceCommand c set c.state = 'expired', c.completedAt = :t "
-                        + "where c.kind = :k and c.state = 'enqueued' and c.expiresAt < :t")
-                .setParameter("t", clock.instant())
-                .setParameter("k", DeviceCommand.Kind.message)
-                .executeUpdate();
+        return commands.expireMessages(clock.instant());
     }
 
     /** Messages whose publish failed go out again, if still waiting and their device is still connected. */
     public int retryUnsent() {
         int retried = 0;
         for (Long id : unsent.takeAll()) {
-            DeviceCommand message = em.find(DeviceCommand.class, id);
+            DeviceCommand message = commands.find(id).orElse(null);
             if (message == null || !"enqueued".equals(message.state())) {
                 continue;
             }
@@ -206,15 +173,7 @@ public class CloudToDeviceMessages {
 
     /** The device came online: what waits for it goes out, oldest first, each with the time it has left. */
     public void deviceConnected(DeviceId id) {
-        List<DeviceCommand> waiting = em.createQuery(
-                        "select c from DeviceCommand c where c.deviceId = :d and c.kind = :k "
-                                + "and c.state = 'enqueued' and c.expiresAt > :t order by c.id",
-                        DeviceCommand.class)
-                .setParameter("d", id.value())
-                .setParameter("k", DeviceCommand.Kind.message)
-                .setParameter("t", clock.instant())
-                .getResultList();
-        waiting.forEach(this::publish);
+        commands.deliverableMessages(id.value(), clock.instant()).forEach(this::publish);
     }
 
     private void publish(DeviceCommand message) {
@@ -235,6 +194,10 @@ public class CloudToDeviceMessages {
             LOG.warning(() -> "message " + message.name() + " for " + message.deviceId()
                     + " not sent now, tried again shortly: " + e.getMessage());
         }
+    }
+
+    private static CloudToDeviceMessage view(DeviceCommand message) {
+        return CloudToDeviceMessage.of(message, fromJson(message.properties()));
     }
 
     private static String toJson(Map<String, String> properties) {

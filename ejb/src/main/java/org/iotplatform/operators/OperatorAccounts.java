@@ -52,7 +52,7 @@ public class OperatorAccounts {
         }
     }
 
-    public OperatorAccount create(Username username, Role role, Password password, String actor) {
+    public AccountSummary create(Username username, Role role, Password password, String actor) {
         requirePersonRole(role);
         if (repository.find(username).isPresent()) {
             throw new AccountExistsException(username);
@@ -60,11 +60,11 @@ public class OperatorAccounts {
         OperatorAccount account = new OperatorAccount(username, hash(password), role, clock.instant());
         repository.store(account);
         audit.record(actor, "operator.created", username.value(), "role=" + role.value());
-        return account;
+        return AccountSummary.of(account);
     }
 
-    public List<OperatorAccount> list() {
-        return repository.findAll();
+    public List<AccountSummary> list() {
+        return repository.findAll().stream().map(AccountSummary::of).toList();
     }
 
     public Optional<OperatorAccount> find(Username username) {
@@ -72,7 +72,7 @@ public class OperatorAccounts {
     }
 
     /** Applies the changes that are present; absent ones are left as they are. */
-    public OperatorAccount change(
+    public AccountSummary change(
             Username username,
             Optional<AccountStatus> status,
             Optional<Role> role,
@@ -101,7 +101,7 @@ public class OperatorAccounts {
             audit.record(actor, "operator.password-changed", username.value(), null);
         });
         verified.forget(username);
-        return account;
+        return AccountSummary.of(account);
     }
 
     /** Internal service roles (the gateway's) come from configuration only: an operator holding one could impersonate a gateway. */

@@ -101,16 +101,31 @@ public class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> new DeviceNotFoundException(id));
     }
 
+    /** The device as the dashboard and the API show it. */
+    public Optional<RegisteredDevice> findRegistered(DeviceId id) {
+        return find(id).map(RegisteredDevice::of);
+    }
+
+    /** The device as the dashboard and the API show it; {@link DeviceNotFoundException} when there is none. */
+    public RegisteredDevice getRegistered(DeviceId id) {
+        return RegisteredDevice.of(get(id));
+    }
+
     /** Largest page size of {@link #search}, and last page number (so that page * pageSize stays an int). */
     public static final int MAX_PAGE_SIZE = 1000;
 
     public static final int MAX_PAGE = 1_000_000;
 
-    public Page<Device> search(DeviceQuery query, int page, int pageSize) {
+    public Page<RegisteredDevice> search(DeviceQuery query, int page, int pageSize) {
         if (page < 0 || page > MAX_PAGE || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new InvalidDeviceException("page must be 0-" + MAX_PAGE + " and pageSize 1-" + MAX_PAGE_SIZE);
         }
-        return devices.search(query, page, pageSize);
+        Page<Device> found = devices.search(query, page, pageSize);
+        return new Page<>(
+                found.items().stream().map(RegisteredDevice::of).toList(),
+                found.page(),
+                found.pageSize(),
+                found.total());
     }
 
     public Device changeStatus(DeviceId id, DeviceStatus status, String actor) {
@@ -202,11 +217,11 @@ public class DeviceRegistry {
     /** The next devices in id order after {@code after}, with their keys, for a streamed export. */
     public List<DeviceCredentialsAndDevice> exportBatch(DeviceId after, int size) {
         return devices.batchAfter(after, size).stream()
-                .map(d -> new DeviceCredentialsAndDevice(d, credentialsOf(d)))
+                .map(d -> new DeviceCredentialsAndDevice(RegisteredDevice.of(d), credentialsOf(d)))
                 .toList();
     }
 
-    public record DeviceCredentialsAndDevice(Device device, DeviceCredentials credentials) {}
+    public record DeviceCredentialsAndDevice(RegisteredDevice device, DeviceCredentials credentials) {}
 
     /**
      * Registers every line of one file, or none: all lines are checked first and every error is

@@ -25,15 +25,16 @@ public class RoutingRules {
     @Inject
     Clock clock;
 
-    public List<RoutingRule> all() {
-        return rules.all();
+    /** Every route with its delivery counts, by name. */
+    public List<RouteSummary> all() {
+        return rules.all().stream().map(this::summary).toList();
     }
 
-    public RoutingRule get(String name) {
-        return rules.find(name).orElseThrow(() -> new RuleNotFoundException(name));
+    public RouteSummary get(String name) {
+        return summary(rule(name));
     }
 
-    public RoutingRule create(
+    public RouteSummary create(
             String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
         if (rules.find(name).isPresent()) {
             throw new InvalidRuleException("a route named '" + name + "' exists already");
@@ -44,30 +45,34 @@ public class RoutingRules {
         rules.store(rule);
         active.invalidate();
         audit.record(actor, "route.created", name, describe(rule));
-        return rule;
+        return summary(rule);
     }
 
-    public RoutingRule change(
+    public RouteSummary change(
             String name, String condition, EndpointType type, String target, boolean enabled, String actor) {
-        RoutingRule rule = get(name);
+        RoutingRule rule = rule(name);
         RuleCondition.parse(condition);
         targets.check(type, target);
         rule.change(condition, type, target, enabled, clock.instant());
         active.invalidate();
         audit.record(actor, "route.changed", name, describe(rule));
-        return rule;
+        return summary(rule);
     }
 
     public void delete(String name, String actor) {
-        RoutingRule rule = get(name);
+        RoutingRule rule = rule(name);
         rules.remove(rule);
         active.invalidate();
         audit.record(actor, "route.deleted", name, null);
     }
 
-    /** Messages matched but not delivered yet. */
-    public long pending(RoutingRule rule) {
-        return rules.pending(rule.id());
+    private RoutingRule rule(String name) {
+        return rules.find(name).orElseThrow(() -> new RuleNotFoundException(name));
+    }
+
+    /** With the messages matched but not delivered yet. */
+    private RouteSummary summary(RoutingRule rule) {
+        return RouteSummary.of(rule, rules.pending(rule.id()));
     }
 
     private static String describe(RoutingRule r) {

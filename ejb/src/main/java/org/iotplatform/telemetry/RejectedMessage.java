@@ -1,7 +1,6 @@
 package org.iotplatform.telemetry;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -10,7 +9,6 @@ import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.iotplatform.registry.DeviceId;
-import org.iotplatform.registry.jpa.DeviceIdConverter;
 
 /** A device message that was not stored as telemetry, kept with the reason (payload truncated). */
 @Entity
@@ -24,9 +22,9 @@ public class RejectedMessage {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Convert(converter = DeviceIdConverter.class)
+    /** The id's text, as commanding and twin keep it: telemetry needs no part of the registry's JPA mapping. */
     @Column(name = "device_id", nullable = false, length = 128, updatable = false)
-    private DeviceId deviceId;
+    private String deviceId;
 
     @Column(name = "message_id", length = 128, updatable = false)
     private String messageId;
@@ -52,7 +50,7 @@ public class RejectedMessage {
 
     public RejectedMessage(IncomingTelemetry in, String reason) {
         byte[] raw = in.payload() == null ? new byte[0] : in.payload();
-        this.deviceId = in.deviceId();
+        this.deviceId = in.deviceId() == null ? null : in.deviceId().value();
         this.messageId = in.messageId()
                 .map(m -> m.length() > 128 ? m.substring(0, 128) : m)
                 .orElse(null);
@@ -72,7 +70,7 @@ public class RejectedMessage {
     }
 
     public DeviceId deviceId() {
-        return deviceId;
+        return deviceId == null ? null : new DeviceId(deviceId);
     }
 
     public String messageId() {

@@ -69,7 +69,10 @@ public class TelemetryHistory {
         return store.ingestStats(from, to, devicePrefix, 5_000_000);
     }
 
-    public List<RejectedMessage> rejected(Optional<DeviceId> device, int limit) {
-        return store.rejected(device, Math.max(1, Math.min(limit, 1000)));
+    /** Refused messages, newest first, of one device or of all. */
+    public List<RejectedMessageDetails> rejected(Optional<DeviceId> device, int limit) {
+        return store.rejected(device, Math.max(1, Math.min(limit, 1000))).stream()
+                .map(RejectedMessageDetails::of)
+                .toList();
     }
 }

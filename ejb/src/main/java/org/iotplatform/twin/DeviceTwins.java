@@ -5,9 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,8 +43,8 @@ public class DeviceTwins {
             long reportedVersion,
             long version) {}
 
-    @PersistenceContext(unitName = "iot")
-    EntityManager em;
+    @Inject
+    DeviceTwinRepository twins;
 
     @Inject
     DeviceRegistry registry;
@@ -69,8 +66,8 @@ public class DeviceTwins {
 
     public Twin get(DeviceId id) {
         Device device = registry.get(id);
-        DeviceTwin twin = em.find(DeviceTwin.class, id.value());
-        return view(device, twin == null ? new DeviceTwin(id.value(), clock.instant()) : twin);
+        DeviceTwin twin = twins.find(id.value()).orElseGet(() -> new DeviceTwin(id.value(), clock.instant()));
+        return view(device, twin);
     }
 
     /**
@@ -138,16 +135,13 @@ public class DeviceTwins {
                 }
             }
         }
-        em.flush();
+        twins.flush();
         return view(device, twin);
     }
 
     /** A device asked for its twin ({@code $iothub/twin/GET}): answer with both documents. */
     public void deviceRequestedTwin(String deviceId, String requestId) {
-        DeviceTwin twin = em.find(DeviceTwin.class, deviceId);
-        if (twin == null) {
-            twin = new DeviceTwin(deviceId, clock.instant());
-        }
+        DeviceTwin twin = twins.find(deviceId).orElseGet(() -> new DeviceTwin(deviceId, clock.instant()));
         JsonObject body = TwinDocuments.JSON
                 .createObjectBuilder()
                 .add("desired", TwinDocuments.withVersion(twin.desired(), twin.desiredVersion()))
@@ -187,7 +181,7 @@ public class DeviceTwins {
 
     /** The device came online: it gets the whole desired document, in case it missed changes. */
     public void deviceConnected(DeviceId id) {
-        DeviceTwin twin = em.find(DeviceTwin.class, id.value());
+        DeviceTwin twin = twins.find(id.value()).orElse(null);
         if (twin == null || twin.desiredVersion() <= 1) {
             return; // nothing desired yet
         }
@@ -200,11 +194,11 @@ public class DeviceTwins {
 
     /** The twin row, locked for this transaction, created on first use (a device may be older than twins). */
     private DeviceTwin twinForUpdate(DeviceId id) {
-        DeviceTwin twin = em.find(DeviceTwin.class, id.value(), LockModeType.PESSIMISTIC_WRITE);
+        DeviceTwin twin = twins.findForUpdate(id.value()).orElse(null);
         if (twin == null) {
             registry.get(id);
             twin = new DeviceTwin(id.value(), clock.instant());
-            em.persist(twin);
+            twins.store(twin);
         }
         return twin;
     }

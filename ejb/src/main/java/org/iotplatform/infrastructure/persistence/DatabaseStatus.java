@@ -1,6 +1,5 @@
 package org.iotplatform.infrastructure.persistence;
 
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -9,28 +8,9 @@ import org.hibernate.SessionFactory;
 /**
  * Reports on the application's database: which JPA provider serves it, which schema version it
  * is at and which database (catalog) it is.
- *
- * <p>It also defines the default data source, built from configuration ({@code iot.db.url},
- * {@code iot.db.user}, {@code iot.db.password}) with the driver shipped in the EAR, so a bare
- * Payara domain needs no set-up.
  */
-@DataSourceDefinition(
-        name = DatabaseStatus.DATA_SOURCE,
-        className = "org.mariadb.jdbc.MariaDbDataSource",
-        url = "${MPCONFIG=iot.db.url}",
-        user = "${MPCONFIG=iot.db.user}",
-        password = "${MPCONFIG=iot.db.password}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        properties = {
-            "fish.payara.is-connection-validation-required=true",
-            "fish.payara.connection-validation-method=meta-data",
-            "fish.payara.fail-all-connections=true"
-        })
 @Stateless
 public class DatabaseStatus {
-
-    public static final String DATA_SOURCE = "java:app/jdbc/iot";
 
     /** What the database looks like to the application right now. */
     public record Report(String provider, String schemaVersion, String catalog) {}

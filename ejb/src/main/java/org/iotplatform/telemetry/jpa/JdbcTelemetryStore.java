@@ -454,7 +454,7 @@ public class JdbcTelemetryStore implements TelemetryStore {
                         ? em.createQuery(
                                         "select r from RejectedMessage r where r.deviceId = :d order by r.id desc",
                                         RejectedMessage.class)
-                                .setParameter("d", device.get())
+                                .setParameter("d", device.get().value())
                         : em.createQuery("select r from RejectedMessage r order by r.id desc", RejectedMessage.class))
                 .setMaxResults(limit)
                 .getResultList();

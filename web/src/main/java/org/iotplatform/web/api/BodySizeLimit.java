@@ -102,7 +102,6 @@ public class BodySizeLimit implements ContainerRequestFilter {
     }
 
     static Response tooLarge(long limit) {
-        return ApiExceptionMapper.error(
-                413, "payload-too-large", "the request body is larger than " + limit + " bytes");
+        return ApiError.response(413, "payload-too-large", "the request body is larger than " + limit + " bytes");
     }
 }

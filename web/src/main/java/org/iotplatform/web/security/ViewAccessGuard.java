@@ -38,10 +38,15 @@ public class ViewAccessGuard {
             event.forwardTo(LoginView.class);
             return;
         }
-        if (target.isAnnotationPresent(PermitAll.class) || isAllowed(target, request)) {
+        if (mayOpen(target, request)) {
             return;
         }
         event.rerouteTo(AccessDeniedView.class);
+    }
+
+    /** Whether the signed-in operator may open {@code target}: the decision above, also for the menu. */
+    public static boolean mayOpen(Class<?> target, VaadinRequest request) {
+        return target.isAnnotationPresent(PermitAll.class) || isAllowed(target, request);
     }
 
     /** Whether the current operator may see {@code target}; views use it to hide links too. */

@@ -8,7 +8,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /** Shown instead of a view the operator's role does not include. */
-@Route(value = "access-denied", layout = MainLayout.class)
+@Route("access-denied")
 @PageTitle("Access denied · IoT Platform")
 @PermitAll
 public class AccessDeniedView extends VerticalLayout {

@@ -2,7 +2,6 @@ package org.iotplatform.web.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -10,44 +9,37 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.router.QueryParameters;
-import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.theme.lumo.Lumo;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.inject.Inject;
-import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.web.security.ViewAccessGuard;
-import org.iotplatform.web.ui.audit.AuditView;
-import org.iotplatform.web.ui.devices.DeviceView;
-import org.iotplatform.web.ui.devices.DevicesView;
-import org.iotplatform.web.ui.operators.OperatorsView;
-import org.iotplatform.web.ui.overview.OverviewView;
-import org.iotplatform.web.ui.routing.RoutesView;
-import org.iotplatform.web.ui.stations.StationView;
-import org.iotplatform.web.ui.stations.StationsView;
-import org.iotplatform.web.ui.vending.VendingView;
 
-/** The dashboard's frame: title, navigation (only what the operator may open), theme switch, sign-out. */
+/**
+ * The dashboard's frame around every view ({@link Layout}): title, search, navigation (built from the
+ * views' {@link Menu} entries, only what the operator may open), theme switch, sign-out.
+ */
+@Layout
 public class MainLayout extends AppLayout {
 
     private static final String THEME_ATTRIBUTE = MainLayout.class.getName() + ".dark";
 
     private final Button themeToggle = new Button();
 
-    private final DeviceRegistry registry;
-
     @Inject
     public MainLayout(DeviceRegistry registry) {
-        this.registry = registry;
         H1 title = new H1("IoT Platform");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
 
@@ -64,8 +56,8 @@ public class MainLayout extends AppLayout {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header =
-                new HorizontalLayout(new DrawerToggle(), title, spacer(), search(), themeToggle, who, signOut);
+        HorizontalLayout header = new HorizontalLayout(
+                new DrawerToggle(), title, spacer(), SearchBox.create(registry), themeToggle, who, signOut);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
@@ -79,62 +71,24 @@ public class MainLayout extends AppLayout {
         return s;
     }
 
-    /** Finds a device, a station or devices by tag from any view (see {@link SearchTarget}). */
-    private Component search() {
-        TextField search = new TextField();
-        search.setId("global-search");
-        search.setPlaceholder("Device id, or tag:value");
-        search.setPrefixComponent(VaadinIcon.SEARCH.create());
-        search.setClearButtonVisible(true);
-        search.setAriaLabel("Search devices and stations");
-        search.setTooltipText("A device id, part of one, station:<name> or any tag:value; Enter to go");
-        search.setWidth("18em");
-        search.addKeyPressListener(Key.ENTER, e -> {
-            go(search.getValue());
-            search.clear();
-        });
-        return search;
-    }
-
-    private void go(String typed) {
-        SearchTarget target = SearchTarget.of(typed, id -> {
-            try {
-                return registry.find(DeviceId.of(id)).isPresent();
-            } catch (RuntimeException e) {
-                return false; // not a valid id: search for it instead
-            }
-        });
-        UI ui = UI.getCurrent();
-        switch (target.kind()) {
-            case STATION -> ui.navigate(StationView.class, new RouteParameters(StationView.STATION, target.value()));
-            case DEVICE -> ui.navigate(DeviceView.class, new RouteParameters(DeviceView.DEVICE_ID, target.value()));
-            case TAG -> ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.TAG_PARAMETER, target.value()));
-            case ID_CONTAINS ->
-                ui.navigate(DevicesView.class, QueryParameters.of(DevicesView.SEARCH_PARAMETER, target.value()));
-            case NOTHING -> {}
-        }
-    }
-
-    private SideNav navigation() {
+    /**
+     * One entry per view that declares a {@link Menu} and that the operator may open, in the views'
+     * order. {@link MenuConfiguration} filters by role only with Vaadin's own access control, which
+     * this dashboard does not use, so each entry is checked with {@link ViewAccessGuard}, as navigation is.
+     */
+    private static SideNav navigation() {
         SideNav nav = new SideNav();
         nav.setId("navigation");
-        nav.addItem(new SideNavItem("Overview", OverviewView.class, VaadinIcon.DASHBOARD.create()));
-        SideNavItem stations = new SideNavItem("Stations", StationsView.class, VaadinIcon.FACTORY.create());
-        stations.setMatchNested(true);
-        nav.addItem(stations);
-        nav.addItem(new SideNavItem("Vending", VendingView.class, VaadinIcon.CART.create()));
-        SideNavItem devices = new SideNavItem("Devices", DevicesView.class, VaadinIcon.CLUSTER.create());
-        devices.setMatchNested(true); // stays highlighted on a device's page (devices/<id>)
-        nav.addItem(devices);
         VaadinRequest request = VaadinRequest.getCurrent();
-        if (ViewAccessGuard.isAllowed(RoutesView.class, request)) {
-            nav.addItem(new SideNavItem("Routes", RoutesView.class, VaadinIcon.ROAD_BRANCHES.create()));
-        }
-        if (ViewAccessGuard.isAllowed(OperatorsView.class, request)) {
-            nav.addItem(new SideNavItem("Operators", OperatorsView.class, VaadinIcon.USERS.create()));
-        }
-        if (ViewAccessGuard.isAllowed(AuditView.class, request)) {
-            nav.addItem(new SideNavItem("Audit log", AuditView.class, VaadinIcon.LIST.create()));
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.menuClass() == null || !ViewAccessGuard.mayOpen(entry.menuClass(), request)) {
+                continue;
+            }
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            SideNavItem item = new SideNavItem(entry.title(), path, new Icon(entry.icon()));
+            // stays highlighted on the pages below the view's (stations/<name>, devices/<id>)
+            item.setMatchNested(!path.isEmpty());
+            nav.addItem(item);
         }
         return nav;
     }

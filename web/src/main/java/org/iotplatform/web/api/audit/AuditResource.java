@@ -9,9 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
-import org.iotplatform.audit.AuditEntry;
+import org.iotplatform.audit.AuditRecord;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.Role;
 import org.iotplatform.web.api.Range;
@@ -23,17 +22,11 @@ import org.iotplatform.web.api.Range;
 @RolesAllowed(Role.ADMIN_NAME)
 public class AuditResource {
 
-    public record AuditView(long id, Instant occurredAt, String actor, String action, String target, String detail) {
-        static AuditView of(AuditEntry e) {
-            return new AuditView(e.id(), e.occurredAt(), e.actor(), e.action(), e.target(), e.detail());
-        }
-    }
-
     @Inject
     AuditTrail audit;
 
     @GET
-    public List<AuditView> recent(@QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
-        return audit.recent(limit).stream().map(AuditView::of).toList();
+    public List<AuditRecord> recent(@QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
+        return audit.recent(limit);
     }
 }

@@ -10,10 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.iotplatform.commanding.CommandHistory;
-import org.iotplatform.commanding.DeviceCommand;
+import org.iotplatform.commanding.SentCommand;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
@@ -25,17 +24,6 @@ import org.iotplatform.web.api.Range;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandHistoryResource {
 
-    public record CommandView(
-            String kind,
-            String name,
-            String request,
-            String state,
-            Integer resultStatus,
-            String result,
-            String requestedBy,
-            Instant requestedAt,
-            Instant completedAt) {}
-
     @Inject
     CommandHistory history;
 
@@ -44,26 +32,11 @@ public class CommandHistoryResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-    public List<CommandView> recent(
+    public List<SentCommand> recent(
             @PathParam("deviceId") String deviceId,
             @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
         DeviceId id = DeviceId.of(deviceId);
         registry.get(id);
-        return history.recent(id, limit).stream()
-                .map(CommandHistoryResource::view)
-                .toList();
-    }
-
-    static CommandView view(DeviceCommand c) {
-        return new CommandView(
-                c.kind().name(),
-                c.name(),
-                c.request(),
-                c.state(),
-                c.resultStatus(),
-                c.result(),
-                c.requestedBy(),
-                c.requestedAt(),
-                c.completedAt());
+        return history.recent(id, limit);
     }
 }

@@ -23,13 +23,12 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.iotplatform.commanding.CloudToDeviceMessage;
 import org.iotplatform.commanding.CloudToDeviceMessages;
-import org.iotplatform.commanding.DeviceCommand;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.web.api.InvalidJsonException;
@@ -50,16 +49,6 @@ public class MessageResource {
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private static final Set<String> FIELDS = Set.of("payload", "properties", "ttlSeconds");
-
-    public record MessageView(
-            String messageId,
-            String state,
-            String payload,
-            Map<String, String> properties,
-            Instant enqueuedAt,
-            Instant expiresAt,
-            Instant completedAt,
-            String requestedBy) {}
 
     @Inject
     CloudToDeviceMessages messages;
@@ -100,55 +89,31 @@ public class MessageResource {
                 throw new InvalidJsonException("field 'ttlSeconds' must be a whole number");
             }
         }
-        DeviceCommand sent = messages.send(
+        CloudToDeviceMessage sent = messages.send(
                 DeviceId.of(deviceId),
                 text,
                 properties,
                 life,
                 security.getUserPrincipal().getName());
-        return Response.accepted(view(sent))
-                .location(URI.create("devices/" + deviceId + "/messages/" + sent.name()))
+        return Response.accepted(sent)
+                .location(URI.create("devices/" + deviceId + "/messages/" + sent.messageId()))
                 .build();
     }
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-    public List<MessageView> list(
+    public List<CloudToDeviceMessage> list(
             @PathParam("deviceId") String deviceId,
             @QueryParam("state") String state,
             @QueryParam("limit") @DefaultValue("50") @Range(min = 1, max = 500) int limit) {
-        return messages.list(DeviceId.of(deviceId), state, limit).stream()
-                .map(MessageResource::view)
-                .toList();
+        return messages.list(DeviceId.of(deviceId), state, limit);
     }
 
     @GET
     @Path("{messageId}")
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-    public MessageView get(@PathParam("deviceId") String deviceId, @PathParam("messageId") String messageId) {
-        return view(messages.get(DeviceId.of(deviceId), messageId));
-    }
-
-    static MessageView view(DeviceCommand m) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        if (m.properties() != null && !m.properties().isBlank()) {
-            JSON.createReader(new StringReader(m.properties()))
-                    .readObject()
-                    .forEach((k, v) -> properties.put(
-                            k,
-                            v.getValueType() == JsonValue.ValueType.STRING
-                                    ? ((JsonString) v).getString()
-                                    : v.toString()));
-        }
-        return new MessageView(
-                m.name(),
-                m.state(),
-                m.request(),
-                properties,
-                m.requestedAt(),
-                m.expiresAt(),
-                m.completedAt(),
-                m.requestedBy());
+    public CloudToDeviceMessage get(@PathParam("deviceId") String deviceId, @PathParam("messageId") String messageId) {
+        return messages.get(DeviceId.of(deviceId), messageId);
     }
 
     private static JsonObject object(String body) {

@@ -26,7 +26,6 @@ import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.commanding.MethodResult;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
-import org.iotplatform.web.api.ApiExceptionMapper;
 import org.iotplatform.web.api.InvalidJsonException;
 
 /**
@@ -49,8 +48,6 @@ public class MethodResource {
 
     @Inject
     DirectMethods methods;
-
-    private final ApiExceptionMapper errors = new ApiExceptionMapper();
 
     /**
      * Admins and operators only. Checked here rather than by {@code @RolesAllowed}: in an EAR, Payara
@@ -87,10 +84,8 @@ public class MethodResource {
                         Throwable cause = error instanceof CompletionException && error.getCause() != null
                                 ? error.getCause()
                                 : error;
-                        response.resume(
-                                cause instanceof RuntimeException r
-                                        ? errors.toResponse(r)
-                                        : errors.toResponse(new IllegalStateException(cause)));
+                        // answered by the exception mappers, as if the resource method had thrown it
+                        response.resume(cause instanceof RuntimeException ? cause : new IllegalStateException(cause));
                     }
                 });
     }

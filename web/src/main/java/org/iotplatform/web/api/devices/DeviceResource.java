@@ -36,7 +36,6 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.ConnectionState;
-import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceCredentials;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceImport;
@@ -45,6 +44,7 @@ import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceStatus;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.registry.Page;
+import org.iotplatform.registry.RegisteredDevice;
 import org.iotplatform.web.api.ApiJsonb;
 import org.iotplatform.web.api.CarriesSecrets;
 import org.iotplatform.web.api.InvalidJsonException;
@@ -53,7 +53,6 @@ import org.iotplatform.web.api.Range;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceChange;
 import org.iotplatform.web.api.devices.DeviceViews.DevicePage;
 import org.iotplatform.web.api.devices.DeviceViews.DeviceRecord;
-import org.iotplatform.web.api.devices.DeviceViews.DeviceView;
 import org.iotplatform.web.api.devices.DeviceViews.ImportResult;
 import org.iotplatform.web.api.devices.DeviceViews.KeyRegeneration;
 import org.iotplatform.web.api.devices.DeviceViews.NewDevice;
@@ -85,7 +84,7 @@ public class DeviceResource {
         DeviceId id = DeviceId.of(body.deviceId());
         DeviceStatus status = body.status() == null ? DeviceStatus.ENABLED : DeviceStatus.of(body.status());
         DeviceCredentials credentials = registry.register(id, body.tags(), status, actor());
-        Device device = registry.get(id);
+        RegisteredDevice device = registry.getRegistered(id);
         return Response.created(URI.create("devices/" + id.value()))
                 .entity(ProvisionedDevice.of(device, credentials))
                 .build();
@@ -111,22 +110,21 @@ public class DeviceResource {
                         Optional.empty(),
                         Optional.ofNullable(idContains).filter(s -> !s.isBlank())),
                 tag);
-        Page<Device> result = registry.search(query, page, pageSize);
-        return new DevicePage(
-                result.items().stream().map(DeviceView::of).toList(), result.page(), result.pageSize(), result.total());
+        Page<RegisteredDevice> result = registry.search(query, page, pageSize);
+        return new DevicePage(result.items(), result.page(), result.pageSize(), result.total());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-    public DeviceView get(@PathParam("id") String id) {
-        return DeviceView.of(registry.get(DeviceId.of(id)));
+    public RegisteredDevice get(@PathParam("id") String id) {
+        return registry.getRegistered(DeviceId.of(id));
     }
 
     @PATCH
     @Path("{id}")
     @RolesAllowed(Role.ADMIN_NAME)
-    public DeviceView change(@PathParam("id") String id, DeviceChange body) {
+    public RegisteredDevice change(@PathParam("id") String id, DeviceChange body) {
         if (body == null) {
             throw new BadRequestException("body required");
         }
@@ -141,7 +139,7 @@ public class DeviceResource {
             registry.changeTelemetryRetention(
                     deviceId, Optional.of(body.telemetryRetentionDays()).filter(d -> d != 0), actor());
         }
-        return DeviceView.of(registry.get(deviceId));
+        return registry.getRegistered(deviceId);
     }
 
     @DELETE
@@ -160,7 +158,7 @@ public class DeviceResource {
         DeviceId deviceId = DeviceId.of(id);
         DeviceCredentials credentials = registry.regenerateKeys(
                 deviceId, DeviceRegistry.KeySelection.of(body == null ? null : body.key()), actor());
-        return ProvisionedDevice.of(registry.get(deviceId), credentials);
+        return ProvisionedDevice.of(registry.getRegistered(deviceId), credentials);
     }
 
     @GET
@@ -170,7 +168,7 @@ public class DeviceResource {
     public ProvisionedDevice keys(@PathParam("id") String id) {
         DeviceId deviceId = DeviceId.of(id);
         DeviceCredentials credentials = registry.credentials(deviceId, actor());
-        return ProvisionedDevice.of(registry.get(deviceId), credentials);
+        return ProvisionedDevice.of(registry.getRegistered(deviceId), credentials);
     }
 
     /** One file, CSV or JSON: every device in it is registered, or none (400 lists each bad line). */
@@ -264,14 +262,14 @@ public class DeviceResource {
         while (true) {
             List<DeviceRegistry.DeviceCredentialsAndDevice> batch = registry.exportBatch(after, EXPORT_BATCH);
             for (DeviceRegistry.DeviceCredentialsAndDevice e : batch) {
-                Device d = e.device();
+                RegisteredDevice d = e.device();
                 sink.accept(new DeviceRecord(
-                        d.deviceId().value(),
-                        d.status().value(),
+                        d.deviceId(),
+                        d.status(),
                         e.credentials().primaryKey().base64(),
                         e.credentials().secondaryKey().base64(),
                         d.tags()));
-                after = d.deviceId();
+                after = e.credentials().deviceId();
             }
             if (batch.size() < EXPORT_BATCH) {
                 return;

@@ -1,38 +1,14 @@
 package org.iotplatform.web.api.devices;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceCredentials;
+import org.iotplatform.registry.RegisteredDevice;
 
-/** What the devices API reads and writes; entities never leave the service layer as such. */
+/** What the devices API reads and writes besides {@link RegisteredDevice}; entities never leave the service layer. */
 public final class DeviceViews {
 
     private DeviceViews() {}
-
-    /** @param telemetryRetentionDays the device's own raw telemetry retention; null: the global setting */
-    public record DeviceView(
-            String deviceId,
-            String status,
-            String connectionState,
-            Instant lastActivityTime,
-            Map<String, String> tags,
-            Integer telemetryRetentionDays,
-            Instant createdAt,
-            Instant updatedAt) {
-        public static DeviceView of(Device d) {
-            return new DeviceView(
-                    d.deviceId().value(),
-                    d.status().value(),
-                    d.connectionState().value(),
-                    d.lastActivityTime(),
-                    d.tags(),
-                    d.telemetryRetentionDays().orElse(null),
-                    d.createdAt(),
-                    d.updatedAt());
-        }
-    }
 
     public record NewDevice(String deviceId, Map<String, String> tags, String status) {}
 
@@ -48,10 +24,10 @@ public final class DeviceViews {
             String secondaryKey,
             String connectionString,
             Map<String, String> tags) {
-        static ProvisionedDevice of(Device d, DeviceCredentials c) {
+        static ProvisionedDevice of(RegisteredDevice d, DeviceCredentials c) {
             return new ProvisionedDevice(
-                    d.deviceId().value(),
-                    d.status().value(),
+                    d.deviceId(),
+                    d.status(),
                     c.primaryKey().base64(),
                     c.secondaryKey().base64(),
                     c.connectionString(),
@@ -61,7 +37,7 @@ public final class DeviceViews {
 
     public record KeyRegeneration(String key) {}
 
-    public record DevicePage(List<DeviceView> items, int page, int pageSize, long total) {}
+    public record DevicePage(List<RegisteredDevice> items, int page, int pageSize, long total) {}
 
     /** One device of a JSON import or export (keys optional on import). */
     public record DeviceRecord(

@@ -16,12 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.iotplatform.operators.AccountNotFoundException;
 import org.iotplatform.operators.AccountStatus;
-import org.iotplatform.operators.OperatorAccount;
+import org.iotplatform.operators.AccountSummary;
 import org.iotplatform.operators.OperatorAccounts;
 import org.iotplatform.operators.Password;
 import org.iotplatform.operators.Role;
@@ -35,14 +34,6 @@ import org.iotplatform.operators.Username;
 @RolesAllowed(Role.ADMIN_NAME)
 public class OperatorResource {
 
-    /** An account as the API shows it: never its password hash. */
-    public record OperatorView(String username, String role, String status, Instant createdAt, Instant updatedAt) {
-        static OperatorView of(OperatorAccount a) {
-            return new OperatorView(
-                    a.username().value(), a.role().value(), a.status().value(), a.createdAt(), a.updatedAt());
-        }
-    }
-
     public record NewOperator(String username, String role, String password) {}
 
     /** Only the fields present are changed. */
@@ -55,15 +46,15 @@ public class OperatorResource {
     SecurityContext security;
 
     @GET
-    public List<OperatorView> list() {
-        return accounts.list().stream().map(OperatorView::of).toList();
+    public List<AccountSummary> list() {
+        return accounts.list();
     }
 
     @GET
     @Path("{username}")
-    public OperatorView get(@PathParam("username") String username) {
+    public AccountSummary get(@PathParam("username") String username) {
         Username name = new Username(username);
-        return accounts.find(name).map(OperatorView::of).orElseThrow(() -> new AccountNotFoundException(name));
+        return accounts.find(name).map(AccountSummary::of).orElseThrow(() -> new AccountNotFoundException(name));
     }
 
     @POST
@@ -71,26 +62,25 @@ public class OperatorResource {
         if (body == null) {
             throw new BadRequestException("body required");
         }
-        OperatorAccount created = accounts.create(
+        AccountSummary created = accounts.create(
                 new Username(body.username()), Role.of(body.role()), new Password(body.password()), actor());
-        return Response.created(URI.create("operators/" + created.username().value()))
-                .entity(OperatorView.of(created))
+        return Response.created(URI.create("operators/" + created.username()))
+                .entity(created)
                 .build();
     }
 
     @PATCH
     @Path("{username}")
-    public OperatorView change(@PathParam("username") String username, OperatorChange body) {
+    public AccountSummary change(@PathParam("username") String username, OperatorChange body) {
         if (body == null) {
             throw new BadRequestException("body required");
         }
-        OperatorAccount changed = accounts.change(
+        return accounts.change(
                 new Username(username),
                 Optional.ofNullable(body.status()).map(AccountStatus::of),
                 Optional.ofNullable(body.role()).map(Role::of),
                 Optional.ofNullable(body.password()).map(Password::new),
                 actor());
-        return OperatorView.of(changed);
     }
 
     private String actor() {

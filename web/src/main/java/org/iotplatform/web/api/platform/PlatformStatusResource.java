@@ -7,11 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.lang.management.ManagementFactory;
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
-import org.iotplatform.integration.CamelRuntime;
-import org.iotplatform.integration.ingress.TelemetryFlowWatch;
 import org.iotplatform.operators.Role;
+import org.iotplatform.web.platform.PlatformMonitor;
+import org.iotplatform.web.platform.PlatformStatus;
 
 /**
  * The platform's own state for admins: database provider, schema version and catalog, Camel's
@@ -24,21 +22,11 @@ import org.iotplatform.operators.Role;
 public class PlatformStatusResource {
 
     @Inject
-    DatabaseStatus database;
-
-    @Inject
-    CamelRuntime camel;
-
-    @Inject
-    TelemetryFlowWatch flow;
+    PlatformMonitor platform;
 
     @GET
     @RolesAllowed(Role.ADMIN_NAME)
     public PlatformStatus status() {
-        return new PlatformStatus(
-                PlatformStatus.Database.of(database::check),
-                PlatformStatus.Camel.of(camel.status()),
-                PlatformStatus.Flow.of(flow.status()),
-                PlatformStatus.Heap.of(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()));
+        return platform.status();
     }
 }

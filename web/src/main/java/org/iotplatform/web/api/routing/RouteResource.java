@@ -17,11 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import org.iotplatform.operators.Role;
 import org.iotplatform.routing.EndpointType;
-import org.iotplatform.routing.RoutingRule;
+import org.iotplatform.routing.RouteSummary;
 import org.iotplatform.routing.RoutingRules;
 
 /**
@@ -37,20 +36,6 @@ public class RouteResource {
 
     public record RouteDefinition(String name, String condition, String endpointType, String target, Boolean enabled) {}
 
-    public record RouteView(
-            String name,
-            String condition,
-            String endpointType,
-            String target,
-            boolean enabled,
-            long delivered,
-            long failedAttempts,
-            long pending,
-            String lastError,
-            Instant lastDeliveredAt,
-            Instant createdAt,
-            Instant updatedAt) {}
-
     @Inject
     RoutingRules rules;
 
@@ -59,35 +44,34 @@ public class RouteResource {
 
     @GET
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
-    public List<RouteView> list() {
-        return rules.all().stream().map(this::view).toList();
+    public List<RouteSummary> list() {
+        return rules.all();
     }
 
     @GET
     @Path("{name}")
     @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
-    public RouteView get(@PathParam("name") String name) {
-        return view(rules.get(name));
+    public RouteSummary get(@PathParam("name") String name) {
+        return rules.get(name);
     }
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
     public Response create(RouteDefinition body) {
         RouteDefinition d = required(body);
-        RoutingRule rule =
+        RouteSummary route =
                 rules.create(d.name(), d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor());
-        return Response.created(URI.create("routes/" + rule.name()))
-                .entity(view(rule))
+        return Response.created(URI.create("routes/" + route.name()))
+                .entity(route)
                 .build();
     }
 
     @PUT
     @Path("{name}")
     @RolesAllowed(Role.ADMIN_NAME)
-    public RouteView change(@PathParam("name") String name, RouteDefinition body) {
+    public RouteSummary change(@PathParam("name") String name, RouteDefinition body) {
         RouteDefinition d = required(body);
-        return view(
-                rules.change(name, d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor()));
+        return rules.change(name, d.condition(), type(d), d.target(), d.enabled() == null || d.enabled(), actor());
     }
 
     @DELETE
@@ -107,22 +91,6 @@ public class RouteResource {
 
     private static EndpointType type(RouteDefinition d) {
         return EndpointType.of(d.endpointType());
-    }
-
-    private RouteView view(RoutingRule r) {
-        return new RouteView(
-                r.name(),
-                r.condition().text(),
-                r.endpointType().value(),
-                r.target(),
-                r.enabled(),
-                r.delivered(),
-                r.failedAttempts(),
-                rules.pending(r),
-                r.lastError(),
-                r.lastDeliveredAt(),
-                r.createdAt(),
-                r.updatedAt());
     }
 
     private String actor() {

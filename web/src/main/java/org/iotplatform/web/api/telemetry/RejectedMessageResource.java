@@ -10,13 +10,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
-import org.iotplatform.telemetry.RejectedMessage;
+import org.iotplatform.telemetry.RejectedMessageDetails;
 import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.web.api.Range;
 
@@ -26,28 +25,6 @@ import org.iotplatform.web.api.Range;
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class RejectedMessageResource {
 
-    public record RejectedView(
-            long id,
-            String deviceId,
-            String messageId,
-            Instant receivedAt,
-            String reason,
-            String topic,
-            int payloadSize,
-            String payload) {
-        public static RejectedView of(RejectedMessage r) {
-            return new RejectedView(
-                    r.id(),
-                    r.deviceId().value(),
-                    r.messageId(),
-                    r.receivedAt(),
-                    r.reason(),
-                    r.topic(),
-                    r.payloadSize(),
-                    r.payload());
-        }
-    }
-
     @Inject
     TelemetryHistory history;
 
@@ -56,13 +33,11 @@ public class RejectedMessageResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<RejectedView> rejected(
+    public List<RejectedMessageDetails> rejected(
             @PathParam("id") String id,
             @QueryParam("limit") @DefaultValue("100") @Range(min = 1, max = 1000) int limit) {
         DeviceId device = DeviceId.of(id);
         registry.get(device); // 404 for a device that does not exist, not an empty list
-        return history.rejected(Optional.of(device), limit).stream()
-                .map(RejectedView::of)
-                .toList();
+        return history.rejected(Optional.of(device), limit);
     }
 }

@@ -23,10 +23,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.iotplatform.commanding.CloudToDeviceMessage;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.commanding.CommandHistory;
-import org.iotplatform.commanding.DeviceCommand;
 import org.iotplatform.commanding.DirectMethods;
+import org.iotplatform.commanding.SentCommand;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.twin.DeviceTwins;
 import org.iotplatform.web.ui.CurrentOperator;
@@ -56,7 +57,7 @@ class CommandsPanel extends Composite<VerticalLayout> {
     private final Pre reported = new Pre();
     private final Span versions = new Span();
     private final Span twinResult = new Span();
-    private final Grid<DeviceCommand> grid = new Grid<>();
+    private final Grid<SentCommand> grid = new Grid<>();
     private String etag;
 
     CommandsPanel(
@@ -147,13 +148,13 @@ class CommandsPanel extends Composite<VerticalLayout> {
         send.setId("message-send");
         send.addClickListener(e -> {
             try {
-                DeviceCommand sent = messages.send(
+                CloudToDeviceMessage sent = messages.send(
                         deviceId,
                         payload.getValue(),
                         Map.of(),
                         Duration.ofSeconds(ttl.getValue() == null ? 3600 : ttl.getValue()),
                         operator);
-                messageResult.setText("message " + sent.name() + " " + sent.state());
+                messageResult.setText("message " + sent.messageId() + " " + sent.state());
                 loadHistory();
             } catch (RuntimeException ex) {
                 messageResult.setText("not sent: " + message(ex));
@@ -213,15 +214,9 @@ class CommandsPanel extends Composite<VerticalLayout> {
                 .setHeader("Sent (UTC)")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(c -> c.kind().name())
-                .setHeader("Kind")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addColumn(DeviceCommand::name).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(DeviceCommand::state)
-                .setHeader("State")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
+        grid.addColumn(SentCommand::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(SentCommand::name).setHeader("Name").setFlexGrow(1);
+        grid.addColumn(SentCommand::state).setHeader("State").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(c -> c.resultStatus() == null ? "" : c.resultStatus().toString())
                 .setHeader("Status")
                 .setAutoWidth(true)
@@ -230,7 +225,7 @@ class CommandsPanel extends Composite<VerticalLayout> {
                 .setHeader("Answer")
                 .setFlexGrow(2)
                 .setTooltipGenerator(c -> c.result() == null ? "" : c.result());
-        grid.addColumn(DeviceCommand::requestedBy)
+        grid.addColumn(SentCommand::requestedBy)
                 .setHeader("By")
                 .setAutoWidth(true)
                 .setFlexGrow(0);

@@ -41,16 +41,16 @@ import org.iotplatform.commanding.CommandHistory;
 import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.ConnectionState;
-import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
+import org.iotplatform.registry.DeviceStatus;
 import org.iotplatform.registry.InvalidDeviceException;
+import org.iotplatform.registry.RegisteredDevice;
 import org.iotplatform.telemetry.TelemetryFeed;
 import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.twin.DeviceTwins;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.ThrottledUpdates;
 import org.iotplatform.web.ui.components.TimeSeriesChart;
@@ -61,7 +61,7 @@ import org.iotplatform.web.ui.components.TimeSeriesChart;
  * (batched to two browser updates a second however fast the device sends), its history at a
  * resolution that suits the range, and the messages that were refused with the reason.
  */
-@Route(value = "devices/:" + DeviceView.DEVICE_ID, layout = MainLayout.class)
+@Route("devices/:" + DeviceView.DEVICE_ID)
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class DeviceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -153,7 +153,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         stopLive();
         removeAll();
         String requested = event.getRouteParameters().get(DEVICE_ID).orElse("");
-        Optional<Device> device = find(requested);
+        Optional<RegisteredDevice> device = find(requested);
         if (device.isEmpty()) {
             deviceId = null;
             live = null;
@@ -162,7 +162,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
             add(notFound(requested));
             return;
         }
-        deviceId = device.get().deviceId();
+        deviceId = DeviceId.of(device.get().deviceId());
         pageTitle = deviceId.value();
         getElement().setAttribute("data-device-id", deviceId.value());
         build(device.get());
@@ -172,9 +172,9 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    private Optional<Device> find(String requested) {
+    private Optional<RegisteredDevice> find(String requested) {
         try {
-            return registry.find(DeviceId.of(requested));
+            return registry.findRegistered(DeviceId.of(requested));
         } catch (InvalidDeviceException e) {
             return Optional.empty(); // not a valid id: no such device either
         }
@@ -206,7 +206,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         return box;
     }
 
-    private void build(Device device) {
+    private void build(RegisteredDevice device) {
         latest = new LatestValueCards();
 
         live = new TimeSeriesChart();
@@ -236,13 +236,13 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
                 rejected);
     }
 
-    private Component header(Device device) {
+    private Component header(RegisteredDevice device) {
         RouterLink back = new RouterLink("", DevicesView.class);
         back.add(VaadinIcon.ARROW_LEFT.create(), new Span(" All devices"));
         back.setId("back-to-devices");
         back.addClassNames(LumoUtility.FontSize.SMALL);
 
-        H2 title = new H2(device.deviceId().value());
+        H2 title = new H2(device.deviceId());
         title.setId("device-title");
         title.addClassNames(LumoUtility.Margin.NONE);
         status.setId("device-status");
@@ -286,11 +286,12 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         return header;
     }
 
-    private void renderHeader(Device device) {
-        status.setText(device.status().value());
-        status.getElement().setAttribute("theme", device.isEnabled() ? "badge success" : "badge error");
-        boolean connected = device.connectionState() == ConnectionState.CONNECTED;
-        connection.setText(device.connectionState().value());
+    private void renderHeader(RegisteredDevice device) {
+        boolean enabled = DeviceStatus.ENABLED.value().equals(device.status());
+        status.setText(device.status());
+        status.getElement().setAttribute("theme", enabled ? "badge success" : "badge error");
+        boolean connected = ConnectionState.CONNECTED.value().equals(device.connectionState());
+        connection.setText(device.connectionState());
         connection.getElement().setAttribute("theme", connected ? "badge success" : "badge contrast");
         Instant last = device.lastActivityTime();
         lastActivity.setText(
@@ -461,7 +462,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         DeviceId id = deviceId;
         executor.load(
                 UI.getCurrent(),
-                () -> registry.find(id),
+                () -> registry.findRegistered(id),
                 found -> {
                     if (id.equals(deviceId)) {
                         found.ifPresent(this::renderHeader);

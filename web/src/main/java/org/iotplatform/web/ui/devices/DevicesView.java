@@ -27,6 +27,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
@@ -47,7 +48,6 @@ import java.util.Optional;
 import org.apache.commons.csv.CSVPrinter;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.ConnectionState;
-import org.iotplatform.registry.Device;
 import org.iotplatform.registry.DeviceCredentials;
 import org.iotplatform.registry.DeviceExistsException;
 import org.iotplatform.registry.DeviceId;
@@ -57,12 +57,13 @@ import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.DeviceStatus;
 import org.iotplatform.registry.ImportRejectedException;
 import org.iotplatform.registry.InvalidDeviceException;
+import org.iotplatform.registry.RegisteredDevice;
 import org.iotplatform.web.api.devices.DeviceCsv;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 
 /** The device registry for operators: find devices; admins also create, disable, re-key, delete, import, export. */
-@Route(value = "devices", layout = MainLayout.class)
+@Route("devices")
+@Menu(title = "Devices", order = 3, icon = "vaadin:cluster")
 @PageTitle("Devices · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
@@ -77,12 +78,12 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
 
     private final DeviceRegistry registry;
     private final boolean admin;
-    private final Grid<Device> grid = new Grid<>();
+    private final Grid<RegisteredDevice> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Select<String> status = new Select<>();
     private final Select<String> connection = new Select<>();
     private final TextField tag = new TextField();
-    private final ConfigurableFilterDataProvider<Device, Void, DeviceQuery> data;
+    private final ConfigurableFilterDataProvider<RegisteredDevice, Void, DeviceQuery> data;
 
     @Inject
     public DevicesView(DeviceRegistry registry) {
@@ -92,7 +93,7 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         setId("devices");
         setSizeFull();
 
-        this.data = new CallbackDataProvider<Device, DeviceQuery>(
+        this.data = new CallbackDataProvider<RegisteredDevice, DeviceQuery>(
                         q ->
                                 registry
                                         .search(q.getFilter().orElse(DeviceQuery.all()), q.getPage(), q.getPageSize())
@@ -172,21 +173,23 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         return row;
     }
 
-    private Grid<Device> configureGrid() {
+    private Grid<RegisteredDevice> configureGrid() {
         grid.setId("devices-grid");
         // a real link rather than a row click: it can open in a new tab, and does not fire with the admin buttons
-        grid.addColumn(LitRenderer.<Device>of(
+        grid.addColumn(LitRenderer.<RegisteredDevice>of(
                                 "<a class=\"device-link\" href=\"${item.href}\" router-link>${item.id}</a>")
-                        .withProperty("id", d -> d.deviceId().value())
+                        .withProperty("id", RegisteredDevice::deviceId)
                         .withProperty(
                                 "href",
                                 d -> RouteConfiguration.forSessionScope()
-                                        .getUrl(DeviceView.class, DeviceView.parameters(d.deviceId()))))
+                                        .getUrl(DeviceView.class, DeviceView.parameters(DeviceId.of(d.deviceId())))))
                 .setHeader("Device")
                 .setAutoWidth(true)
                 .setFlexGrow(1);
-        grid.addColumn(d -> d.status().value()).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(d -> d.connectionState().value()).setHeader("Connection").setAutoWidth(true);
+        grid.addColumn(RegisteredDevice::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(RegisteredDevice::connectionState)
+                .setHeader("Connection")
+                .setAutoWidth(true);
         grid.addColumn(d -> d.lastActivityTime() == null ? "never" : TIME.format(d.lastActivityTime()))
                 .setHeader("Last activity (UTC)")
                 .setAutoWidth(true);
@@ -240,19 +243,19 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         data.setFilter(query);
     }
 
-    private Component actions(Device device) {
+    private Component actions(RegisteredDevice device) {
+        DeviceId id = DeviceId.of(device.deviceId());
+        boolean enabled = DeviceStatus.ENABLED.value().equals(device.status());
         Button toggle = new Button(
-                device.isEnabled() ? "Disable" : "Enable",
+                enabled ? "Disable" : "Enable",
                 e -> run(
                         () -> registry.changeStatus(
-                                device.deviceId(),
-                                device.isEnabled() ? DeviceStatus.DISABLED : DeviceStatus.ENABLED,
-                                CurrentOperator.username()),
-                        device.deviceId() + (device.isEnabled() ? " disabled" : " enabled")));
+                                id, enabled ? DeviceStatus.DISABLED : DeviceStatus.ENABLED, CurrentOperator.username()),
+                        device.deviceId() + (enabled ? " disabled" : " enabled")));
         toggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
         Button rekey = new Button("New keys", e -> {
-            DeviceCredentials c = registry.regenerateKeys(
-                    device.deviceId(), DeviceRegistry.KeySelection.BOTH, CurrentOperator.username());
+            DeviceCredentials c =
+                    registry.regenerateKeys(id, DeviceRegistry.KeySelection.BOTH, CurrentOperator.username());
             showConnectionString(c, "New keys for " + device.deviceId());
         });
         rekey.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -261,12 +264,14 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
         return new HorizontalLayout(toggle, rekey, delete);
     }
 
-    private void confirmDelete(Device device) {
+    private void confirmDelete(RegisteredDevice device) {
         Dialog confirm = new Dialog();
         confirm.setHeaderTitle("Delete " + device.deviceId() + "?");
         confirm.add(new Paragraph("The device loses its identity and is disconnected. This cannot be undone."));
         Button yes = new Button("Delete", e -> {
-            run(() -> registry.delete(device.deviceId(), CurrentOperator.username()), device.deviceId() + " deleted");
+            run(
+                    () -> registry.delete(DeviceId.of(device.deviceId()), CurrentOperator.username()),
+                    device.deviceId() + " deleted");
             confirm.close();
         });
         yes.setId("confirm-delete");
@@ -371,12 +376,12 @@ public class DevicesView extends VerticalLayout implements BeforeEnterObserver {
                 batch = registry.exportBatch(after, 500);
                 for (DeviceRegistry.DeviceCredentialsAndDevice e : batch) {
                     printer.printRecord(
-                            e.device().deviceId().value(),
-                            e.device().status().value(),
+                            e.device().deviceId(),
+                            e.device().status(),
                             e.credentials().primaryKey().base64(),
                             e.credentials().secondaryKey().base64(),
                             DeviceCsv.tagsText(e.device().tags()));
-                    after = e.device().deviceId();
+                    after = e.credentials().deviceId();
                 }
             } while (batch.size() == 500);
         } catch (IOException e) {

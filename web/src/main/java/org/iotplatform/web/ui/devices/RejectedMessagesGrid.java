@@ -21,7 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import org.iotplatform.registry.DeviceId;
-import org.iotplatform.telemetry.RejectedMessage;
+import org.iotplatform.telemetry.RejectedMessageDetails;
 import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 
@@ -36,7 +36,7 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
     private final DeviceId deviceId;
     private final TelemetryHistory history;
     private final DashboardExecutor executor;
-    private final Grid<RejectedMessage> grid = new Grid<>();
+    private final Grid<RejectedMessageDetails> grid = new Grid<>();
 
     RejectedMessagesGrid(DeviceId deviceId, TelemetryHistory history, DashboardExecutor executor) {
         this.deviceId = deviceId;
@@ -58,11 +58,11 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
                 .setHeader("Received (UTC)")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(RejectedMessage::reason)
+        grid.addColumn(RejectedMessageDetails::reason)
                 .setHeader("Reason")
                 .setFlexGrow(2)
                 .setResizable(true)
-                .setTooltipGenerator(RejectedMessage::reason);
+                .setTooltipGenerator(RejectedMessageDetails::reason);
         grid.addColumn(m -> m.messageId() == null ? "" : m.messageId())
                 .setHeader("Message id")
                 .setAutoWidth(true);
@@ -91,7 +91,7 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
         executor.load(
                 UI.getCurrent(),
                 () -> history.rejected(Optional.of(deviceId), SHOWN),
-                (List<RejectedMessage> rows) -> {
+                (List<RejectedMessageDetails> rows) -> {
                     grid.setItems(rows);
                     grid.setEmptyStateText("No rejected messages.");
                 },
@@ -109,7 +109,7 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
         return oneLine.length() <= PAYLOAD_PREVIEW ? oneLine : oneLine.substring(0, PAYLOAD_PREVIEW) + "…";
     }
 
-    private void details(RejectedMessage m) {
+    private void details(RejectedMessageDetails m) {
         Dialog dialog = new Dialog();
         dialog.setId("rejected-details");
         dialog.setHeaderTitle("Rejected message");
@@ -121,8 +121,9 @@ class RejectedMessagesGrid extends Composite<VerticalLayout> {
         fields.addFormItem(new Span(m.topic() == null ? "" : m.topic()), "Topic");
         fields.addFormItem(new Span(String.format("%,d bytes", m.payloadSize())), "Size");
         TextArea payload = new TextArea(
-                m.payloadSize() > RejectedMessage.KEPT_PAYLOAD_CHARS
-                        ? "Payload (first " + String.format("%,d", RejectedMessage.KEPT_PAYLOAD_CHARS) + " bytes kept)"
+                m.payloadSize() > RejectedMessageDetails.KEPT_PAYLOAD_CHARS
+                        ? "Payload (first " + String.format("%,d", RejectedMessageDetails.KEPT_PAYLOAD_CHARS)
+                                + " bytes kept)"
                         : "Payload");
         payload.setId("rejected-payload");
         payload.setValue(m.payload() == null ? "" : m.payload());

@@ -23,8 +23,11 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import org.iotplatform.web.security.IotAuthenticationMechanism;
 
-/** Sign-in for operators. One message for every failure, so it reveals nothing about accounts. */
-@Route("login")
+/**
+ * Sign-in for operators, outside the dashboard's frame. One message for every failure, so it reveals
+ * nothing about accounts.
+ */
+@Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · IoT Platform")
 public class LoginView extends VerticalLayout {
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,17 +24,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.iotplatform.operators.AccountExistsException;
 import org.iotplatform.operators.AccountStatus;
+import org.iotplatform.operators.AccountSummary;
 import org.iotplatform.operators.InvalidAccountException;
-import org.iotplatform.operators.OperatorAccount;
 import org.iotplatform.operators.OperatorAccounts;
 import org.iotplatform.operators.Password;
 import org.iotplatform.operators.Role;
 import org.iotplatform.operators.Username;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 
 /** Accounts of the people and systems using the platform: create, enable, disable. Admins only. */
-@Route(value = "operators", layout = MainLayout.class)
+@Route("operators")
+@Menu(title = "Operators", order = 5, icon = "vaadin:users")
 @PageTitle("Operators · IoT Platform")
 @RolesAllowed(Role.ADMIN_NAME)
 public class OperatorsView extends VerticalLayout {
@@ -42,7 +43,7 @@ public class OperatorsView extends VerticalLayout {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final OperatorAccounts accounts;
-    private final Grid<OperatorAccount> grid = new Grid<>();
+    private final Grid<AccountSummary> grid = new Grid<>();
 
     @Inject
     public OperatorsView(OperatorAccounts accounts) {
@@ -57,12 +58,12 @@ public class OperatorsView extends VerticalLayout {
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("operators-grid");
-        grid.addColumn(a -> a.username().value())
+        grid.addColumn(AccountSummary::username)
                 .setHeader("Username")
                 .setSortable(true)
                 .setAutoWidth(true);
-        grid.addColumn(a -> a.role().value()).setHeader("Role").setAutoWidth(true);
-        grid.addColumn(a -> a.status().value()).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(AccountSummary::role).setHeader("Role").setAutoWidth(true);
+        grid.addColumn(AccountSummary::status).setHeader("Status").setAutoWidth(true);
         grid.addColumn(a -> TIME.format(a.createdAt()))
                 .setHeader("Created (UTC)")
                 .setAutoWidth(true);
@@ -72,12 +73,12 @@ public class OperatorsView extends VerticalLayout {
         refresh();
     }
 
-    private Button statusButton(OperatorAccount account) {
-        boolean enabled = account.isEnabled();
+    private Button statusButton(AccountSummary account) {
+        boolean enabled = AccountStatus.ENABLED.value().equals(account.status());
         Button b = new Button(enabled ? "Disable" : "Enable", e -> {
             run(
                     () -> accounts.change(
-                            account.username(),
+                            new Username(account.username()),
                             Optional.of(enabled ? AccountStatus.DISABLED : AccountStatus.ENABLED),
                             Optional.empty(),
                             Optional.empty(),
@@ -85,7 +86,7 @@ public class OperatorsView extends VerticalLayout {
                     account.username() + (enabled ? " disabled" : " enabled"));
         });
         b.addThemeVariants(ButtonVariant.LUMO_SMALL, enabled ? ButtonVariant.LUMO_ERROR : ButtonVariant.LUMO_SUCCESS);
-        b.setEnabled(!account.username().value().equals(CurrentOperator.username()));
+        b.setEnabled(!account.username().equals(CurrentOperator.username()));
         return b;
     }
 

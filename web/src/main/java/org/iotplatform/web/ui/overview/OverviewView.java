@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
@@ -23,13 +24,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
-import org.iotplatform.integration.CamelRuntime;
 import org.iotplatform.monitoring.FleetCounts;
 import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
-import org.iotplatform.web.ui.MainLayout;
+import org.iotplatform.web.platform.PlatformMonitor;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.vending.VendingView;
 
@@ -38,7 +37,8 @@ import org.iotplatform.web.ui.vending.VendingView;
  * every pumping station with its health colour, refreshed by server push every few seconds. The
  * figures are read off the request thread; the view shows "…" until they arrive.
  */
-@Route(value = "", layout = MainLayout.class)
+@Route("")
+@Menu(title = "Overview", order = 0, icon = "vaadin:dashboard")
 @PageTitle("Overview · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class OverviewView extends VerticalLayout {
@@ -67,8 +67,7 @@ public class OverviewView extends VerticalLayout {
     private List<StationSummary> shownStations;
 
     @Inject
-    public OverviewView(
-            FleetMonitor fleet, DatabaseStatus database, CamelRuntime camel, DashboardExecutor executor, Clock clock) {
+    public OverviewView(FleetMonitor fleet, PlatformMonitor platform, DashboardExecutor executor, Clock clock) {
         this.fleet = fleet;
         this.executor = executor;
         this.clock = clock;
@@ -90,16 +89,17 @@ public class OverviewView extends VerticalLayout {
         stationsState.addClassNames(LumoUtility.TextColor.SECONDARY);
 
         vending.setId("vending-link");
-        FlexLayout platform = new FlexLayout(PlatformCards.database(database), PlatformCards.integration(camel));
-        platform.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        platform.addClassNames(LumoUtility.Gap.MEDIUM);
+        FlexLayout platformCards = new FlexLayout(
+                PlatformCards.database(platform.database()), PlatformCards.integration(platform.camel()));
+        platformCards.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        platformCards.addClassNames(LumoUtility.Gap.MEDIUM);
 
         add(
                 head,
                 figures,
                 section("Pumping stations", stationsState, stations),
                 section("Vending machines", vending),
-                section("Platform", platform));
+                section("Platform", platformCards));
         executor.refreshWhileAttached(this, REFRESH, this::refresh);
     }
 

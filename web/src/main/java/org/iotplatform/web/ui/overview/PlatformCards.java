@@ -4,34 +4,30 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.theme.lumo.LumoUtility;
-import org.iotplatform.infrastructure.persistence.DatabaseStatus;
-import org.iotplatform.integration.CamelRuntime;
+import org.iotplatform.web.platform.PlatformStatus;
 
 /** The platform's own state on the overview: database and integration routes. */
 final class PlatformCards {
 
     private PlatformCards() {}
 
-    static Div database(DatabaseStatus database) {
-        try {
-            DatabaseStatus.Report report = database.check();
+    static Div database(PlatformStatus.Database database) {
+        if (PlatformStatus.UP.equals(database.status())) {
             return card(
                     "database-card",
                     "Database",
                     "Available",
-                    report.provider() + ", schema version " + report.schemaVersion());
-        } catch (RuntimeException e) {
-            return card("database-card", "Database", "Unavailable", "MariaDB does not answer");
+                    database.provider() + ", schema version " + database.schemaVersion());
         }
+        return card("database-card", "Database", "Unavailable", "MariaDB does not answer");
     }
 
-    static Div integration(CamelRuntime camel) {
-        CamelRuntime.Status status = camel.status();
+    static Div integration(PlatformStatus.Camel camel) {
         return card(
                 "integration-card",
                 "Integration",
-                status.context(),
-                status.routes().size() + " routes");
+                camel.context(),
+                camel.routes().size() + " routes");
     }
 
     private static Div card(String id, String title, String state, String detail) {

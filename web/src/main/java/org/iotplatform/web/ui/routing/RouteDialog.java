@@ -12,7 +12,7 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.Optional;
 import java.util.function.Function;
 import org.iotplatform.routing.EndpointType;
-import org.iotplatform.routing.RoutingRule;
+import org.iotplatform.routing.RouteSummary;
 
 /**
  * The form behind "New route" and "Edit": explains the condition syntax and what a target is for each
@@ -34,7 +34,7 @@ final class RouteDialog extends Dialog {
      * @param existing the route to edit, or null for a new one
      * @param save     stores the definition; answers the reason when it was refused
      */
-    RouteDialog(RoutingRule existing, Function<Definition, Optional<String>> save) {
+    RouteDialog(RouteSummary existing, Function<Definition, Optional<String>> save) {
         setHeaderTitle(existing == null ? "New route" : "Edit route " + existing.name());
         setWidth("42em");
 
@@ -71,8 +71,8 @@ final class RouteDialog extends Dialog {
         } else {
             name.setValue(existing.name());
             name.setReadOnly(true); // the name identifies the route in the audit log and the API
-            condition.setValue(existing.condition().text());
-            type.setValue(existing.endpointType());
+            condition.setValue(existing.condition());
+            type.setValue(EndpointType.of(existing.endpointType()));
             target.setValue(existing.target());
             enabled.setValue(existing.enabled());
         }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinRequest;
@@ -24,25 +25,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.iotplatform.operators.Role;
+import org.iotplatform.routing.EndpointType;
 import org.iotplatform.routing.InvalidRuleException;
-import org.iotplatform.routing.RoutingRule;
+import org.iotplatform.routing.RouteSummary;
 import org.iotplatform.routing.RoutingRules;
 import org.iotplatform.routing.RuleNotFoundException;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 
 /**
  * Telemetry routes at a glance: what each route sends where, and how delivery is going (delivered,
  * waiting, failed, last error), so an operator notices a broken webhook before the receiver does.
  * Admins also create, edit, switch on and off, and delete routes.
  */
-@Route(value = "routes", layout = MainLayout.class)
+@Route("routes")
+@Menu(title = "Routes", order = 4, icon = "vaadin:road-branches")
 @PageTitle("Routes · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
 public class RoutesView extends VerticalLayout {
@@ -52,16 +53,9 @@ public class RoutesView extends VerticalLayout {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int ERROR_PREVIEW = 40;
 
-    /** A route with its outbox backlog, read once per refresh. */
-    private record RouteRow(RoutingRule rule, long pending) {
-        String name() {
-            return rule.name();
-        }
-    }
-
     private final RoutingRules rules;
     private final boolean admin;
-    private final Grid<RouteRow> grid = new Grid<>();
+    private final Grid<RouteSummary> grid = new Grid<>();
 
     @Inject
     public RoutesView(RoutingRules rules) {
@@ -90,43 +84,38 @@ public class RoutesView extends VerticalLayout {
         return bar;
     }
 
-    private Grid<RouteRow> configureGrid() {
+    private Grid<RouteSummary> configureGrid() {
         grid.setId("routes-grid");
-        grid.addColumn(RouteRow::name)
+        grid.addColumn(RouteSummary::name)
                 .setHeader("Name")
-                .setComparator(RouteRow::name)
+                .setComparator(RouteSummary::name)
                 .setAutoWidth(true);
-        grid.addColumn(r -> r.rule().condition().text())
+        grid.addColumn(RouteSummary::condition)
                 .setHeader("Condition")
                 .setFlexGrow(1)
-                .setTooltipGenerator(r -> r.rule().condition().text());
-        grid.addColumn(r -> endpoint(r.rule()))
+                .setTooltipGenerator(RouteSummary::condition);
+        grid.addColumn(RoutesView::endpoint)
                 .setHeader("Endpoint")
                 .setFlexGrow(1)
-                .setTooltipGenerator(r -> endpoint(r.rule()));
-        grid.addColumn(r -> r.rule().enabled() ? "yes" : "no")
-                .setHeader("Enabled")
-                .setAutoWidth(true);
-        grid.addColumn(r -> r.rule().delivered())
+                .setTooltipGenerator(RoutesView::endpoint);
+        grid.addColumn(r -> r.enabled() ? "yes" : "no").setHeader("Enabled").setAutoWidth(true);
+        grid.addColumn(RouteSummary::delivered)
                 .setHeader("Delivered")
                 .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(RouteRow::pending)
+        grid.addColumn(RouteSummary::pending)
                 .setHeader("Pending")
                 .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> r.rule().failedAttempts())
+        grid.addColumn(RouteSummary::failedAttempts)
                 .setHeader("Failed attempts")
                 .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(r -> preview(r.rule().lastError()))
+        grid.addColumn(r -> preview(r.lastError()))
                 .setHeader("Last error")
                 .setWidth("14em")
-                .setTooltipGenerator(
-                        r -> Optional.ofNullable(r.rule().lastError()).orElse(""));
-        grid.addColumn(r -> r.rule().lastDeliveredAt() == null
-                        ? "never"
-                        : TIME.format(r.rule().lastDeliveredAt()))
+                .setTooltipGenerator(r -> Optional.ofNullable(r.lastError()).orElse(""));
+        grid.addColumn(r -> r.lastDeliveredAt() == null ? "never" : TIME.format(r.lastDeliveredAt()))
                 .setHeader("Last delivery (UTC)")
                 .setAutoWidth(true);
         if (admin) {
@@ -142,8 +131,8 @@ public class RoutesView extends VerticalLayout {
         return grid;
     }
 
-    private static String endpoint(RoutingRule rule) {
-        return rule.endpointType().value() + " · " + rule.target();
+    private static String endpoint(RouteSummary route) {
+        return route.endpointType() + " · " + route.target();
     }
 
     private static String preview(String error) {
@@ -153,9 +142,9 @@ public class RoutesView extends VerticalLayout {
         return error.length() <= ERROR_PREVIEW ? error : error.substring(0, ERROR_PREVIEW) + "…";
     }
 
-    private Component actions(RouteRow row) {
+    private Component actions(RouteSummary row) {
         String name = row.name();
-        boolean enable = !row.rule().enabled();
+        boolean enable = !row.enabled();
         Button edit = new Button("Edit", e -> openDialog(name));
         edit.setId("edit-route-" + name);
         edit.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -164,11 +153,11 @@ public class RoutesView extends VerticalLayout {
                 e -> run(
                         () -> {
                             // re-read so that only the switch changes, whatever someone else edited meanwhile
-                            RoutingRule current = rules.get(name);
+                            RouteSummary current = rules.get(name);
                             rules.change(
                                     name,
-                                    current.condition().text(),
-                                    current.endpointType(),
+                                    current.condition(),
+                                    EndpointType.of(current.endpointType()),
                                     current.target(),
                                     enable,
                                     CurrentOperator.username());
@@ -188,7 +177,7 @@ public class RoutesView extends VerticalLayout {
 
     /** Opens the form for a new route ({@code name} null) or for the current state of an existing one. */
     private void openDialog(String name) {
-        RoutingRule existing = null;
+        RouteSummary existing = null;
         if (name != null) {
             try {
                 existing = rules.get(name);
@@ -228,10 +217,10 @@ public class RoutesView extends VerticalLayout {
                 .open();
     }
 
-    private void confirmDelete(RouteRow row) {
+    private void confirmDelete(RouteSummary row) {
         Dialog confirm = new Dialog();
         confirm.setHeaderTitle("Delete route " + row.name() + "?");
-        confirm.add(new Paragraph("Matching telemetry is no longer sent to " + endpoint(row.rule()) + "."
+        confirm.add(new Paragraph("Matching telemetry is no longer sent to " + endpoint(row) + "."
                 + (row.pending() > 0 ? " " + row.pending() + " messages waiting for delivery are dropped." : "")
                 + " This cannot be undone."));
         Button yes = new Button("Delete", e -> {
@@ -258,10 +247,7 @@ public class RoutesView extends VerticalLayout {
 
     private void refresh() {
         try {
-            List<RouteRow> rows = rules.all().stream()
-                    .map(r -> new RouteRow(r, rules.pending(r)))
-                    .toList();
-            grid.setItems(rows);
+            grid.setItems(rules.all());
         } catch (RuntimeException e) {
             error("Routes could not be loaded: " + reason(e));
         }

@@ -41,7 +41,6 @@ import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.TelemetryFeed;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.web.ui.CurrentOperator;
-import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.HealthBadge;
 import org.iotplatform.web.ui.components.ThrottledUpdates;
@@ -51,7 +50,7 @@ import org.iotplatform.web.ui.components.ThrottledUpdates;
  * side with their live values. Values arrive from the telemetry feed as they are stored; connection
  * states are read again every few seconds. A pump's id opens its device page.
  */
-@Route(value = "stations/:" + StationView.STATION, layout = MainLayout.class)
+@Route("stations/:" + StationView.STATION)
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class StationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

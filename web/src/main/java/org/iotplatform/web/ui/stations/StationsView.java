@@ -5,6 +5,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
@@ -12,12 +13,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.operators.Role;
-import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.overview.StationTile;
 
 /** Every pumping station (the distinct values of the {@code station} tag) with its health; each opens its station. */
-@Route(value = "stations", layout = MainLayout.class)
+@Route("stations")
+@Menu(title = "Stations", order = 1, icon = "vaadin:factory")
 @PageTitle("Stations · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class StationsView extends VerticalLayout {

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
@@ -24,7 +25,6 @@ import java.util.stream.Collectors;
 import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.VendingStatus;
 import org.iotplatform.operators.Role;
-import org.iotplatform.web.ui.MainLayout;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.Kpi;
 import org.iotplatform.web.ui.devices.DeviceView;
@@ -33,7 +33,8 @@ import org.iotplatform.web.ui.devices.DeviceView;
  * Vending machines for the refill round: how many need a visit, and each machine's stock per slot,
  * cabinet temperature and what to do there, those needing a visit first. Refreshed every few seconds.
  */
-@Route(value = "vending", layout = MainLayout.class)
+@Route("vending")
+@Menu(title = "Vending", order = 2, icon = "vaadin:cart")
 @PageTitle("Vending machines · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class VendingView extends VerticalLayout {

@@ -1,4 +1,4 @@
-package org.iotplatform.web.api.platform;
+package org.iotplatform.web.platform;
 
 import java.lang.management.MemoryUsage;
 import java.time.Instant;
@@ -11,13 +11,14 @@ import org.iotplatform.integration.CamelRuntime;
 import org.iotplatform.telemetry.TelemetryFlow;
 
 /**
- * What {@code GET /api/v1/platform/status} shows admins: the details the anonymous health checks
- * leave out. Each part says UP or DOWN as its health check does.
+ * The platform's own state: what {@code GET /api/v1/platform/status} shows admins (the details the
+ * anonymous health checks leave out) and what the overview's platform cards show. Each part says UP or
+ * DOWN as its health check does.
  */
 public record PlatformStatus(Database database, Camel camel, Flow telemetryFlow, Heap heap) {
 
-    static final String UP = "UP";
-    static final String DOWN = "DOWN";
+    public static final String UP = "UP";
+    public static final String DOWN = "DOWN";
 
     /** @param error why the database did not answer; then the other details are absent */
     public record Database(String status, String provider, String schemaVersion, String catalog, String error) {

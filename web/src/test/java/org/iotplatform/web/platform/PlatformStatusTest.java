@@ -1,4 +1,4 @@
-package org.iotplatform.web.api.platform;
+package org.iotplatform.web.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

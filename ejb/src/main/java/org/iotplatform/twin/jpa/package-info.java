@@ -1,0 +1,2 @@
+/** JPA storage of device twins. */
+package org.iotplatform.twin.jpa;
