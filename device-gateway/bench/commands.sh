@@ -16,7 +16,7 @@ PREFIX=${PREFIX:-cbench}
 
 register_devices "$PREFIX" "$DEVICES"
 run() {
-  java -Xmx1g -cp "$JAR" org.iotplatform.gateway.bench.CommandLoad --platform "$URL" \
+  java -Xmx1g -cp "$EDGE_JAR" org.iotplatform.edge.bench.CommandLoad --platform "$URL" \
     --admin-password-file .run/secrets/admin-password --gateway localhost:1883 --prefix "$PREFIX" \
     --count "$DEVICES" --key "$KEY" --seconds "$SECONDS_PER_PHASE" --warmup-seconds "${WARMUP:-20}" --warmup-rate 100 "$@"
 }

@@ -35,7 +35,7 @@ for ((g = 0; g < GATEWAYS; g++)); do
   IOT_GATEWAY_AMQPS_PORT=$((port + 3)) IOT_GATEWAY_HTTP_PORT=$((port + 4)) IOT_GATEWAY_HTTPS_PORT=$((port + 5)) IOT_GATEWAY_NODE_ID="gw$g" IOT_GATEWAY_CLUSTER_PORT=$((62616 + g)) \
   IOT_GATEWAY_CLUSTER_CONNECTORS="$(others $g)" IOT_GATEWAY_CLUSTER_PASSWORD=$cluster_password \
   IOT_GATEWAY_PUBLISH_RATE_PER_DEVICE=10 \
-    java -Xms256m -Xmx3g -jar "$JAR" serve > "$dir/gateway.log" 2>&1 &
+    java -Xms256m -Xmx3g -jar "$GATEWAY_JAR" serve > "$dir/gateway.log" 2>&1 &
   gateway_pids+=($!); pids+=($!)
   gateway_ports+="${gateway_ports:+,}localhost:$port"
 done
@@ -53,7 +53,7 @@ rm -f "$STATE"/loadgen-*.log
 loadgens=$(((DEVICES + PER_LOADGEN - 1) / PER_LOADGEN))
 for ((l = 0; l < loadgens; l++)); do
   count=$((DEVICES - l * PER_LOADGEN < PER_LOADGEN ? DEVICES - l * PER_LOADGEN : PER_LOADGEN))
-  java -Xmx1g -cp "$JAR" org.iotplatform.gateway.bench.ConnectionLoad --gateways "$gateway_ports" \
+  java -Xmx1g -cp "$EDGE_JAR" org.iotplatform.edge.bench.ConnectionLoad --gateways "$gateway_ports" \
     --prefix "$PREFIX" --first $((l * PER_LOADGEN)) --count "$count" --key "$KEY" --source "127.0.0.$((l + 2))" \
     --in-flight 100 --hold "$HOLD" > "$STATE/loadgen-$l.log" 2>&1 &
   pids+=($!)

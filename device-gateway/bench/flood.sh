@@ -16,7 +16,7 @@ PREFIX=${PREFIX:-flood}
 
 register_devices "$PREFIX" "$DEVICES"
 t0=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)
-java -Xmx1g -cp "$JAR" org.iotplatform.gateway.bench.FloodLoad --gateway localhost:1883 --prefix "$PREFIX" \
+java -Xmx1g -cp "$EDGE_JAR" org.iotplatform.edge.bench.FloodLoad --gateway localhost:1883 --prefix "$PREFIX" \
   --count "$DEVICES" --messages "$MESSAGES" --window "$WINDOW" --key "$KEY" | tee "$STATE/flood.log" | grep -v '^progress' >&2
 result=$(grep '^RESULT' "$STATE/flood.log")
 acked=$(echo "$result" | sed -n 's/.* acked=\([0-9]*\).*/\1/p')

@@ -1,7 +1,8 @@
 # Shared by the benchmark scripts (sourced, from the repository root): where things are, the
 # benchmark device key, clean-up of started processes, and registering devices by bulk import.
 STATE=.run/bench
-JAR=device-gateway/target/iot-device-gateway.jar
+GATEWAY_JAR=device-gateway/target/iot-device-gateway.jar
+EDGE_JAR=device-edge/target/iot-device-edge.jar # the load generators
 URL=${IOT_URL:-http://localhost:8080}
 ADMIN_PASSWORD=$(cat .run/secrets/admin-password)
 GATEWAY_PASSWORD=$(cat .run/secrets/gateway-password)

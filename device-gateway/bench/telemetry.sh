@@ -54,7 +54,7 @@ for name in payara mariadb gateway; do
 done
 load() { # gateway-port extra-args...; then result prints its RESULT line
   local port=$1; shift
-  java -Xmx1g -cp "$JAR" org.iotplatform.gateway.bench.TelemetryLoad --gateway "localhost:$port" --prefix "$PREFIX" \
+  java -Xmx1g -cp "$EDGE_JAR" org.iotplatform.edge.bench.TelemetryLoad --gateway "localhost:$port" --prefix "$PREFIX" \
     --count "$DEVICES" --key "$KEY" --seconds "$SECONDS_PER_PHASE" "$@" > "$STATE/load.log" 2>&1 &
   local lp=$!; pids+=($lp); procs[loadgen]=$lp
   while ! grep -q '^CONNECTED' "$STATE/load.log" 2>/dev/null; do
@@ -78,7 +78,7 @@ IOT_GATEWAY_BACKEND_PASSWORD=$backend_password IOT_GATEWAY_DATA_DIR="$dir/data" 
 IOT_GATEWAY_MQTT_PORT=41883 IOT_GATEWAY_MQTTS_PORT=41884 IOT_GATEWAY_AMQP_PORT=41885 IOT_GATEWAY_AMQPS_PORT=41886 \
 IOT_GATEWAY_HTTP_PORT=41887 IOT_GATEWAY_HTTPS_PORT=41888 \
 IOT_GATEWAY_NODE_ID=ceiling IOT_GATEWAY_PUBLISH_RATE_PER_DEVICE=100000 \
-  java -Xmx1g -jar "$JAR" serve > "$dir/gateway.log" 2>&1 &
+  java -Xmx1g -jar "$GATEWAY_JAR" serve > "$dir/gateway.log" 2>&1 &
 ceiling_gateway=$!; pids+=($ceiling_gateway)
 for _ in $(seq 1 60); do (echo > /dev/tcp/localhost/41883) 2>/dev/null && break; sleep 1; done
 saved_gateway=${procs[gateway]}; procs[gateway]=$ceiling_gateway
