@@ -4,7 +4,7 @@
 # cloud-to-device messages at MESSAGE_RATE/s (REST call to arrival at the device). Prints RESULT lines.
 #
 # Needs the platform running (./run.sh), and a few minutes of its JIT: the first run after a start is
-# slower (see docs/PERFORMANCE.md).          RATE=500 DURATION=60 device-gateway/bench/commands.sh
+# slower (see docs/PERFORMANCE.md).          RATE=500 DURATION=60 device-edge/bench/commands.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DEVICES=${DEVICES:-50}
@@ -12,7 +12,7 @@ RATE=${RATE:-500}
 MESSAGE_RATE=${MESSAGE_RATE:-200}
 SECONDS_PER_PHASE=${DURATION:-60} # not SECONDS: bash counts that one up by itself
 PREFIX=${PREFIX:-cbench}
-. device-gateway/bench/lib.sh
+. device-edge/bench/lib.sh
 
 register_devices "$PREFIX" "$DEVICES"
 run() {

@@ -5,7 +5,7 @@
 # in total, connects per second, memory per connection and the bulk import time.
 #
 # Needs the platform running (./run.sh): every connecting device is checked by it.
-#   DEVICES=50000 GATEWAYS=3 device-gateway/bench/connections.sh
+#   DEVICES=50000 GATEWAYS=3 device-edge/bench/connections.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,7 +14,7 @@ GATEWAYS=${GATEWAYS:-3}
 PER_LOADGEN=${PER_LOADGEN:-12500}
 HOLD=${HOLD:-60}
 PREFIX=${PREFIX:-bench}
-. device-gateway/bench/lib.sh
+. device-edge/bench/lib.sh
 
 rss_kib() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 

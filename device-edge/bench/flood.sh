@@ -4,7 +4,7 @@
 # per-device rate (iot.gateway.publish-rate-per-device, 100/s): the gateway slows them down instead of
 # dropping. Prints FIGURE lines: rate reached, acknowledged, stored, missing (acknowledged but not stored).
 #
-# Needs the platform running (./run.sh).   DEVICES=200 MESSAGES=500 device-gateway/bench/flood.sh
+# Needs the platform running (./run.sh).   DEVICES=200 MESSAGES=500 device-edge/bench/flood.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -12,7 +12,7 @@ DEVICES=${DEVICES:-200}
 MESSAGES=${MESSAGES:-500}
 WINDOW=${WINDOW:-10}
 PREFIX=${PREFIX:-flood}
-. device-gateway/bench/lib.sh
+. device-edge/bench/lib.sh
 
 register_devices "$PREFIX" "$DEVICES"
 t0=$(date -u +%Y-%m-%dT%H:%M:%S.000Z)

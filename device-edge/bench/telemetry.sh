@@ -7,7 +7,7 @@
 #   3. latency at a steady load of RATE_SHARE of the durable rate.
 # Prints FIGURE lines: messages/s, publish-to-commit latency, CPU and memory of each process.
 #
-# Needs the platform running (./run.sh).   DEVICES=200 SECONDS_PER_PHASE=30 device-gateway/bench/telemetry.sh
+# Needs the platform running (./run.sh).   DEVICES=200 SECONDS_PER_PHASE=30 device-edge/bench/telemetry.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -16,7 +16,7 @@ SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-30}
 WINDOW=${WINDOW:-4}
 RATE_SHARE=${RATE_SHARE:-0.5}
 PREFIX=${PREFIX:-tbench}
-. device-gateway/bench/lib.sh
+. device-edge/bench/lib.sh
 
 # CPU seconds (user+system) and resident memory of a process, from /proc.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
