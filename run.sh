@@ -14,6 +14,7 @@ EAR=ear/target/iot-platform.ear
 HTTP_PORT=8080
 
 GATEWAY_JAR=device-gateway/target/iot-device-gateway.jar
+EDGE_JAR=device-edge/target/iot-device-edge.jar
 GATEWAY_DIR="$IOT_STATE/gateway"
 SIMULATOR_DIR="$IOT_STATE/simulator"
 
@@ -62,7 +63,7 @@ payara_password_file=$(asadmin_password_file "$IOT_STATE/secrets/payara-admin-pa
 monitoring_password=$(secret "$IOT_STATE/secrets/monitoring-password")
 
 sources_changed() {
-  [ ! -f "$EAR" ] || [ ! -f "$GATEWAY_JAR" ] && return 0
+  [ ! -f "$EAR" ] || [ ! -f "$GATEWAY_JAR" ] || [ ! -f "$EDGE_JAR" ] && return 0
   [ -n "$(find pom.xml */pom.xml */src -newer "$EAR" -print -quit 2>/dev/null)" ]
 }
 if sources_changed; then
@@ -124,7 +125,7 @@ if [ "${IOT_SIMULATOR:-on}" != off ]; then
   else
     say "starting the simulated fleet"
     mkdir -p "$SIMULATOR_DIR"
-    nohup java -Xmx256m -jar "$GATEWAY_JAR" simulate --platform "http://localhost:$HTTP_PORT" \
+    nohup java -Xmx256m -jar "$EDGE_JAR" simulate --platform "http://localhost:$HTTP_PORT" \
       --admin-password-file "$IOT_STATE/secrets/admin-password" --gateway tcp://localhost:1883 \
       --state "$SIMULATOR_DIR" --modbus-pumps 4 >"$SIMULATOR_DIR/simulator.log" 2>&1 &
     echo $! > "$SIMULATOR_DIR/simulator.pid"

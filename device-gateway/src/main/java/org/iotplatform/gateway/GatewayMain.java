@@ -20,12 +20,6 @@ public final class GatewayMain {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve();
-            case "simulate" -> org.iotplatform.gateway.simulator.FleetSimulator.run(args);
-            case "modbus" -> org.iotplatform.gateway.modbus.ModbusAdapter.run(args);
-            case "load" -> {
-                org.iotplatform.gateway.simulator.LoadMode.run(args);
-                System.exit(0);
-            }
             case "help", "-h", "--help" -> usage();
             default -> {
                 System.err.println("unknown command: " + command);
@@ -59,14 +53,10 @@ public final class GatewayMain {
 
     private static void usage() {
         System.out.println("""
-            usage: java -jar iot-device-gateway.jar [serve | simulate --admin-password-file F [options]
-                                                     | modbus --config F [options] | load [options]]
+            usage: java -jar iot-device-gateway.jar [serve]
               serve     run the device gateway (default); settings: iot.gateway.* system properties or
                         IOT_GATEWAY_* environment variables, see device-gateway/README.md
-              simulate  run the simulated fleet (pumping stations, vending machines) against a gateway
-              modbus    run the Modbus TCP protocol adapter: poll controllers, send their registers as
-                        telemetry under their own device identities, write commands to them
-              load      load mode for benchmarks: N devices at R messages/s each, progress and summary
-              options of each command: device-gateway/README.md""");
+            The fleet simulator (simulate), the Modbus adapter (modbus) and load mode (load) are
+            commands of iot-device-edge.jar (device-edge/README.md).""");
     }
 }

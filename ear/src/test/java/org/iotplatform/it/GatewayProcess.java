@@ -45,12 +45,20 @@ final class GatewayProcess implements AutoCloseable {
         this.backendPassword = backendPassword;
     }
 
-    /** The gateway's jar: it also holds the fleet simulator and the protocol adapters. */
-    static Path jar() {
-        Path jar =
-                Path.of(System.getProperty("iot.test.gateway-jar", "../device-gateway/target/iot-device-gateway.jar"));
+    /** The gateway's jar. */
+    private static Path jar() {
+        return built("iot.test.gateway-jar", "../device-gateway/target/iot-device-gateway.jar");
+    }
+
+    /** The device edge's jar: the fleet simulator and the Modbus adapter, devices of this gateway. */
+    static Path edgeJar() {
+        return built("iot.test.edge-jar", "../device-edge/target/iot-device-edge.jar");
+    }
+
+    private static Path built(String property, String fallback) {
+        Path jar = Path.of(System.getProperty(property, fallback));
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("gateway jar not built: " + jar.toAbsolutePath());
+            throw new IllegalStateException(jar.getFileName() + " not built: " + jar.toAbsolutePath());
         }
         return jar;
     }

@@ -136,7 +136,7 @@ class ProtocolGatewayIT extends WithGateway {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx256m",
                         "-jar",
-                        GatewayProcess.jar().toAbsolutePath().toString(),
+                        GatewayProcess.edgeJar().toAbsolutePath().toString(),
                         "simulate",
                         "--platform",
                         Platform.BASE_URL,
