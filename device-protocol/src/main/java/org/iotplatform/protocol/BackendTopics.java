@@ -17,8 +17,7 @@ public final class BackendTopics {
     public static final String SHARED_GROUP = "$share/iot-platform/";
 
     /** Every device's telemetry, shared among the platform's instances. */
-    public static final String TELEMETRY_SUBSCRIPTION =
-            SHARED_GROUP + DeviceTopics.DEVICES + "+" + DeviceTopics.EVENTS + "/#";
+    public static final String TELEMETRY_SUBSCRIPTION = SHARED_GROUP + DeviceTopics.ALL_TELEMETRY;
 
     /** Every device's direct-method answers; each instance reads all and takes those it waits for. */
     public static final String METHOD_ANSWERS = DeviceTopics.IOTHUB + "+/methods/res/#";

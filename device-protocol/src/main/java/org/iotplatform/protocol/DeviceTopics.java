@@ -22,6 +22,9 @@ public final class DeviceTopics {
     public static final String TWIN_REPORTED = IOTHUB + "twin/PATCH/properties/reported/";
     public static final String TWIN_DESIRED = IOTHUB + "twin/PATCH/properties/desired/";
 
+    /** Every device's telemetry, as a filter: {@code devices/+/messages/events/#}. */
+    public static final String ALL_TELEMETRY = DEVICES + "+" + EVENTS + "/#";
+
     /** The id-less {@code $iothub} roots a device may subscribe under (IoT Hub offers no others). */
     public static final List<String> SUBSCRIBABLE_IOTHUB_ROOTS = List.of(METHOD_REQUESTS, TWIN_RESPONSES, TWIN_DESIRED);
 
@@ -107,6 +110,26 @@ public final class DeviceTopics {
         return topic != null && topic.startsWith(TWIN_RESPONSES)
                 ? status(topic, TWIN_RESPONSES.length())
                 : Optional.empty();
+    }
+
+    /** The method a device is asked to run, from {@code $iothub/methods/POST/<method>/?$rid=..}; empty for another topic. */
+    public static Optional<String> methodName(String topic) {
+        if (topic == null || !topic.startsWith(METHOD_REQUESTS)) {
+            return Optional.empty();
+        }
+        int end = topic.indexOf('/', METHOD_REQUESTS.length());
+        return end <= METHOD_REQUESTS.length()
+                ? Optional.empty()
+                : Optional.of(topic.substring(METHOD_REQUESTS.length(), end));
+    }
+
+    /** The property bag of a cloud-to-device message as the device received it; empty for another topic. */
+    public static PropertyBag cloudToDeviceProperties(String topic) {
+        int at = topic == null ? -1 : topic.indexOf(DEVICEBOUND + "/");
+        if (at < 0 || !topic.startsWith(DEVICES)) {
+            return PropertyBag.empty();
+        }
+        return PropertyBag.parse(topic.substring(at + DEVICEBOUND.length() + 1));
     }
 
     /** The query of a topic ({@code ?$rid=..}), read; an empty query when there is none. */

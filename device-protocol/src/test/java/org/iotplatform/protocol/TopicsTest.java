@@ -91,6 +91,19 @@ class TopicsTest {
         assertEquals(new TopicQuery("1", 3L), DeviceTopics.query("$iothub/twin/res/204/?$rid=1&$version=3"));
     }
 
+    @Test
+    void whatADeviceReadsOffItsTopics() {
+        String request = DeviceTopics.methodRequest("set-speed", "r 9");
+        assertEquals(Optional.of("set-speed"), DeviceTopics.methodName(request));
+        assertEquals("r 9", DeviceTopics.query(request).requestId());
+        assertTrue(DeviceTopics.methodName("$iothub/methods/POST//?$rid=1").isEmpty());
+        assertTrue(DeviceTopics.methodName("$iothub/twin/res/200/").isEmpty());
+        PropertyBag bag = PropertyBag.empty().with("$.mid", "m 1").with("command", "stop");
+        assertEquals(bag, DeviceTopics.cloudToDeviceProperties(DeviceTopics.cloudToDevice("d.1", bag)));
+        assertTrue(DeviceTopics.cloudToDeviceProperties("devices/d/messages/events/a=b")
+                .isEmpty());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"7", "a&b=c", "uuid-0f4c", "with space", "100%"})
     void requestIdsRoundTrip(String requestId) {

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.iotplatform.edge.CommandLineOptions;
 import org.iotplatform.edge.link.DeviceToken;
+import org.iotplatform.protocol.DeviceTopics;
 
 /**
  * Command benchmark through the whole platform: {@code count} devices (MQTT 5, answering at once) and a
@@ -88,21 +89,21 @@ public final class CommandLoad {
                     .send()
                     .thenCompose(c -> "methods".equals(mode)
                             ? device.subscribeWith()
-                                    .topicFilter("$iothub/methods/POST/#")
+                                    .topicFilter(DeviceTopics.methodRequestsFilter())
                                     .qos(MqttQos.AT_LEAST_ONCE)
                                     .callback(p -> {
                                         requestsSeen.incrementAndGet();
                                         String topic = p.getTopic().toString();
-                                        String rid = topic.substring(topic.indexOf("?$rid=") + 6);
+                                        String rid = DeviceTopics.query(topic).requestId();
                                         device.publishWith()
-                                                .topic("$iothub/methods/res/200/?$rid=" + rid)
+                                                .topic(DeviceTopics.methodResponse(200, rid))
                                                 .qos(MqttQos.AT_LEAST_ONCE)
                                                 .payload("{\"ok\":true}".getBytes(StandardCharsets.UTF_8))
                                                 .send();
                                     })
                                     .send()
                             : device.subscribeWith()
-                                    .topicFilter("devices/" + id + "/messages/devicebound/#")
+                                    .topicFilter(DeviceTopics.cloudToDeviceFilter(id))
                                     .qos(MqttQos.AT_LEAST_ONCE)
                                     .callback(p -> {
                                         Long at = sentAt.remove(

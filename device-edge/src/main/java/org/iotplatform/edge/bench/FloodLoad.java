@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.iotplatform.edge.link.DeviceToken;
+import org.iotplatform.protocol.DeviceTopics;
+import org.iotplatform.protocol.PropertyBag;
 
 /**
  * A flat-out MQTT 3.1.1 publisher: {@code count} devices each publish exactly {@code messages} QoS 1
@@ -160,7 +162,8 @@ public final class FloodLoad {
             String deviceId = prefix + "-" + String.format(Locale.ROOT, "%06d", index);
             String payload = String.format(Locale.ROOT, "{\"ts\":\"%s\",\"n\":%d}", Instant.now(), n);
             client.publishWith()
-                    .topic("devices/" + deviceId + "/messages/events/%24.mid=" + run + "-" + n)
+                    .topic(DeviceTopics.telemetry(
+                            deviceId, PropertyBag.empty().with(PropertyBag.MESSAGE_ID, run + "-" + n)))
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .payload(payload.getBytes(StandardCharsets.UTF_8))
                     .send()

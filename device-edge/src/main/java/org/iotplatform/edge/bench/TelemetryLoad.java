@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.iotplatform.edge.link.DeviceToken;
+import org.iotplatform.protocol.DeviceTopics;
+import org.iotplatform.protocol.PropertyBag;
 
 /**
  * Telemetry load: {@code count} devices publish QoS 1 telemetry (a timestamp and four values, each
@@ -207,8 +209,11 @@ public final class TelemetryLoad {
                     0.4 + 0.05 * wave);
             return devices.get(device)
                     .publishWith()
-                    .topic("devices/" + deviceId + "/messages/events/"
-                            + (FIXED_TOPIC ? "" : "%24.mid=" + run + "-" + n))
+                    .topic(DeviceTopics.telemetry(
+                            deviceId,
+                            FIXED_TOPIC
+                                    ? PropertyBag.empty()
+                                    : PropertyBag.empty().with(PropertyBag.MESSAGE_ID, run + "-" + n)))
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .payload(payload.getBytes(StandardCharsets.UTF_8))
                     .send();
@@ -240,7 +245,7 @@ public final class TelemetryLoad {
                     .send()
                     .get(30, TimeUnit.SECONDS);
             client.subscribeWith()
-                    .topicFilter("$share/bench/devices/+/messages/events/#")
+                    .topicFilter("$share/bench/" + DeviceTopics.ALL_TELEMETRY)
                     .qos(MqttQos.AT_LEAST_ONCE)
                     .callback(s::onMessage)
                     .send()

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +25,8 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MqttDefaultFilePersistence;
+import org.iotplatform.protocol.DeviceTopics;
+import org.iotplatform.protocol.PropertyBag;
 
 /**
  * A device's link to the gateway as real firmware keeps it: its own identity and SAS token (renewed
@@ -41,12 +42,6 @@ public final class DeviceLink implements MqttCallbackExtended {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
     /** IoT Hub's direct-method topic (the gateway makes it this device's own). */
-    private static final String METHODS = "$iothub/methods/POST/#";
-
-    private static final String METHOD_PREFIX = "$iothub/methods/POST/";
-    private static final String TWIN_RESPONSES = "$iothub/twin/res/#";
-    private static final String DESIRED = "$iothub/twin/PATCH/properties/desired/#";
-    private static final String DESIRED_PREFIX = "$iothub/twin/PATCH/properties/desired/";
     private static final String TWIN_GET_RID = "twin-get";
 
     private final String deviceId;
@@ -104,14 +99,14 @@ public final class DeviceLink implements MqttCallbackExtended {
     public void report(Map<String, ?> properties) throws MqttException, IOException {
         MqttMessage message = new MqttMessage(JSON.writeValueAsBytes(properties));
         message.setQos(1);
-        client.publish("$iothub/twin/PATCH/properties/reported/?$rid=" + UUID.randomUUID(), message);
+        client.publish(DeviceTopics.twinReported(UUID.randomUUID().toString()), message);
     }
 
     private void requestTwin() {
         try {
             MqttMessage empty = new MqttMessage(new byte[0]);
             empty.setQos(1);
-            client.publish("$iothub/twin/GET/?$rid=" + TWIN_GET_RID, empty);
+            client.publish(DeviceTopics.twinGet(TWIN_GET_RID), empty);
         } catch (MqttException e) {
             LOG.warning(() -> deviceId + ": cannot ask for its twin: " + e.getMessage());
         }
@@ -133,7 +128,12 @@ public final class DeviceLink implements MqttCallbackExtended {
             // Once: the persistent session keeps the subscription. (Subscribing again in connectComplete
             // while Paho drains its disconnected buffer breaks the connection: a Paho 1.2.5 bug.)
             client.subscribe(
-                    new String[] {"devices/" + deviceId + "/messages/devicebound/#", METHODS, TWIN_RESPONSES, DESIRED},
+                    new String[] {
+                        DeviceTopics.cloudToDeviceFilter(deviceId),
+                        DeviceTopics.methodRequestsFilter(),
+                        DeviceTopics.twinResponsesFilter(),
+                        DeviceTopics.twinDesiredFilter()
+                    },
                     new int[] {1, 1, 1, 1});
             requestTwin();
             connected.run();
@@ -160,7 +160,11 @@ public final class DeviceLink implements MqttCallbackExtended {
         MqttMessage message = new MqttMessage(JSON.writeValueAsBytes(values));
         message.setQos(1);
         client.publish(
-                "devices/" + deviceId + "/messages/events/%24.mid=" + messageId + "&%24.ct=application%2Fjson",
+                DeviceTopics.telemetry(
+                        deviceId,
+                        PropertyBag.empty()
+                                .with(PropertyBag.MESSAGE_ID, messageId)
+                                .with(PropertyBag.CONTENT_TYPE, "application/json")),
                 message);
         sent.incrementAndGet();
         return messageId;
@@ -206,35 +210,38 @@ public final class DeviceLink implements MqttCallbackExtended {
     @Override
     public void messageArrived(String topic, MqttMessage message) {
         String text = new String(message.getPayload(), StandardCharsets.UTF_8);
-        if (topic.startsWith(METHOD_PREFIX)) {
-            int end = topic.indexOf("/?$rid=");
-            if (end < 0) {
+        Optional<String> method = DeviceTopics.methodName(topic);
+        if (method.isPresent()) {
+            String name = method.get();
+            String rid = DeviceTopics.query(topic).requestId();
+            if (rid == null) {
                 LOG.warning(() -> deviceId + ": method request without a request id on " + topic);
                 return;
             }
-            String name = topic.substring(METHOD_PREFIX.length(), end);
-            String rid = topic.substring(end + "/?$rid=".length());
             CommandHandler.Result result = run(name, text);
             try {
                 MqttMessage answer = new MqttMessage(JSON.writeValueAsBytes(result.payload()));
                 answer.setQos(1);
-                client.publish("$iothub/methods/res/" + result.status() + "/?$rid=" + rid, answer);
+                client.publish(DeviceTopics.methodResponse(result.status(), rid), answer);
             } catch (MqttException | IOException e) {
                 LOG.warning(() -> deviceId + ": answer to " + name + " not sent: " + e);
             }
             return;
         }
-        if (topic.startsWith(DESIRED_PREFIX) || topic.startsWith("$iothub/twin/res/200/?$rid=" + TWIN_GET_RID)) {
+        Optional<Integer> twinAnswer = DeviceTopics.twinResponseStatus(topic);
+        if (topic.startsWith(DeviceTopics.TWIN_DESIRED)
+                || (twinAnswer.equals(Optional.of(200))
+                        && TWIN_GET_RID.equals(DeviceTopics.query(topic).requestId()))) {
             applyDesired(topic, text);
             return;
         }
-        if (topic.startsWith("$iothub/twin/res/")) {
-            if (!topic.startsWith("$iothub/twin/res/2")) {
+        if (topic.startsWith(DeviceTopics.TWIN_RESPONSES)) {
+            if (twinAnswer.isEmpty() || twinAnswer.get() / 100 != 2) {
                 LOG.warning(() -> deviceId + ": twin request refused: " + topic + " " + text);
             }
             return;
         }
-        String name = propertyBag(topic).get("command");
+        String name = DeviceTopics.cloudToDeviceProperties(topic).get("command").orElse(null);
         if (name == null) {
             LOG.info(() -> deviceId + " received a message on " + topic + ": " + text);
             return;
@@ -246,7 +253,7 @@ public final class DeviceLink implements MqttCallbackExtended {
     private void applyDesired(String topic, String text) {
         try {
             JsonNode node = JSON.readTree(text);
-            JsonNode properties = topic.startsWith(DESIRED_PREFIX) ? node : node.path("desired");
+            JsonNode properties = topic.startsWith(DeviceTopics.TWIN_DESIRED) ? node : node.path("desired");
             if (properties.isObject()) {
                 desired.accept(properties);
             }
@@ -270,25 +277,6 @@ public final class DeviceLink implements MqttCallbackExtended {
         CommandHandler.Result done = result;
         LOG.info(() -> deviceId + " command " + name + " " + text + " -> " + done.status() + " " + done.payload());
         return result;
-    }
-
-    /** The properties of a devicebound topic: {@code devices/<id>/messages/devicebound/<url-encoded bag>}. */
-    static Map<String, String> propertyBag(String topic) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        String marker = "/messages/devicebound/";
-        int at = topic.indexOf(marker);
-        if (at < 0 || at + marker.length() >= topic.length()) {
-            return properties;
-        }
-        for (String pair : topic.substring(at + marker.length()).split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                properties.put(
-                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return properties;
     }
 
     private static String describe(Throwable cause) {
