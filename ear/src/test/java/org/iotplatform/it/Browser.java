@@ -64,6 +64,15 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("sign-in")).click();
     }
 
+    /**
+     * Signs in with a password that is right, and waits until the sign-in page is left: looking for
+     * the next page's elements while the browser is still navigating fails with "aborted by navigation".
+     */
+    void signedIn(String user, String password) {
+        signIn(user, password);
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     /** Scrolls the element to the middle of the window first: a long page may have it under the header or below. */
     void click(By locator) {
         WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));

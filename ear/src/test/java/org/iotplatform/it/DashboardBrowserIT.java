@@ -104,7 +104,7 @@ class DashboardBrowserIT extends WithGateway {
 
     @Test
     void adminSignsInSeesTheShellSwitchesThemeAndSignsOut() throws Exception {
-        signIn("admin", Platform.ADMIN_PASSWORD);
+        chromium.signedIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         WebElement who = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("current-operator")));
         assertEquals("admin · admin", who.getText());
@@ -161,7 +161,7 @@ class DashboardBrowserIT extends WithGateway {
         publish(device, id, 1, "{\"temperature\":41.5,\"pressure\":2.25}");
         publish(device, id, 2, "not json");
 
-        signIn("admin", Platform.ADMIN_PASSWORD);
+        chromium.signedIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         browser.get(Platform.BASE_URL + "/devices/" + id);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-page")));
@@ -223,7 +223,7 @@ class DashboardBrowserIT extends WithGateway {
             }
         });
 
-        signIn("admin", Platform.ADMIN_PASSWORD);
+        chromium.signedIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         browser.get(Platform.BASE_URL + "/devices/" + id);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("device-commands-section")));
@@ -256,7 +256,7 @@ class DashboardBrowserIT extends WithGateway {
 
     @Test
     void anAdminDefinesARouteAndABadConditionIsExplained() throws Exception {
-        signIn("admin", Platform.ADMIN_PASSWORD);
+        chromium.signedIn("admin", Platform.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         browser.get(Platform.BASE_URL + "/routes");
         wait.until(ExpectedConditions.elementToBeClickable(By.id("new-route"))).click();

@@ -24,7 +24,7 @@ public final class DashboardPaint {
         String station = args.length > 0 ? args[0] : "bench-st-001";
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         try (Browser browser = new Browser(1920, 1080)) {
-            browser.signIn("admin", Platform.ADMIN_PASSWORD);
+            browser.signedIn("admin", Platform.ADMIN_PASSWORD);
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
             measure(
                     browser,

@@ -85,7 +85,7 @@ class OperatorDayBrowserIT extends WithGateway {
                 1,
                 "{\"flow\":40.5,\"pressure\":3.2,\"temperature\":55.0,\"vibration\":1.2,\"speed\":1450,\"fault\":0}");
 
-        browser.signIn(newOperator("operator"), "operator-password-123");
+        browser.signedIn(newOperator("operator"), "operator-password-123");
         var wait = browser.wait;
         var driver = browser.driver;
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
@@ -165,7 +165,7 @@ class OperatorDayBrowserIT extends WithGateway {
         MqttClient machine = connectedDevice(id, DeviceRegistryIT.field(created.body(), "primaryKey"));
         publish(machine, id, 1, "{\"stock1\":12,\"stock2\":2,\"stock3\":9,\"cabinetTemperature\":4.8,\"doorOpen\":0}");
 
-        browser.signIn(newOperator("operator"), "operator-password-123");
+        browser.signedIn(newOperator("operator"), "operator-password-123");
         browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
         browser.driver.get(Platform.BASE_URL + "/vending");
         browser.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("vending-grid"), id));
@@ -181,7 +181,7 @@ class OperatorDayBrowserIT extends WithGateway {
     void aViewerSeesNoCommandOrAdminControls() throws Exception {
         String station = "st-" + UUID.randomUUID().toString().substring(0, 6);
         String pump = pump(station, 1).id();
-        browser.signIn(newOperator("viewer"), "viewer-password-123");
+        browser.signedIn(newOperator("viewer"), "viewer-password-123");
         var wait = browser.wait;
         var driver = browser.driver;
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview")));
