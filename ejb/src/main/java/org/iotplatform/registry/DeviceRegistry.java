@@ -101,6 +101,14 @@ public class DeviceRegistry {
         return devices.find(id).orElseThrow(() -> new DeviceNotFoundException(id));
     }
 
+    /**
+     * The device, its row locked until the transaction ends: operators' changes then wait for the
+     * gateways' connection reports (which update the same row) instead of failing on its version.
+     */
+    private Device getForUpdate(DeviceId id) {
+        return devices.findForUpdate(id).orElseThrow(() -> new DeviceNotFoundException(id));
+    }
+
     /** The device as the dashboard and the API show it. */
     public Optional<RegisteredDevice> findRegistered(DeviceId id) {
         return find(id).map(RegisteredDevice::of);
@@ -129,7 +137,7 @@ public class DeviceRegistry {
     }
 
     public Device changeStatus(DeviceId id, DeviceStatus status, String actor) {
-        Device device = get(id);
+        Device device = getForUpdate(id);
         if (device.status() != status) {
             device.changeStatus(status, clock.instant());
             audit.record(actor, "device." + status.value(), id.value(), null);
@@ -142,7 +150,7 @@ public class DeviceRegistry {
     }
 
     public Device replaceTags(DeviceId id, Map<String, String> tags, String actor) {
-        Device device = get(id);
+        Device device = getForUpdate(id);
         device.replaceTags(tags, clock.instant());
         audit.record(actor, "device.tags-changed", id.value(), String.valueOf(device.tags()));
         return device;
@@ -150,7 +158,7 @@ public class DeviceRegistry {
 
     /** Days of raw telemetry kept for the device; empty: back to the global setting. */
     public Device changeTelemetryRetention(DeviceId id, Optional<Integer> days, String actor) {
-        Device device = get(id);
+        Device device = getForUpdate(id);
         device.changeTelemetryRetention(days, clock.instant());
         audit.record(
                 actor,
@@ -166,7 +174,7 @@ public class DeviceRegistry {
     }
 
     public void delete(DeviceId id, String actor) {
-        Device device = get(id);
+        Device device = getForUpdate(id);
         devices.remove(device);
         devices.revoke(new DeviceRevocation(device, "deleted", clock.instant()));
         deletedEvent.fire(new DeviceDeleted(id));
@@ -175,7 +183,7 @@ public class DeviceRegistry {
     }
 
     public DeviceCredentials regenerateKeys(DeviceId id, KeySelection which, String actor) {
-        Device device = get(id);
+        Device device = getForUpdate(id);
         DeviceKeyCipher cipher = hub.cipher();
         SymmetricKey primary = which == KeySelection.SECONDARY
                 ? cipher.decrypt(id, device.primaryKeyEncrypted())

@@ -27,6 +27,9 @@ public interface DeviceRepository {
     /** Devices with their own telemetry retention, in days. */
     java.util.Map<DeviceId, Integer> retentionOverrides();
 
+    /** The device with its row locked for the rest of the transaction. */
+    Optional<Device> findForUpdate(DeviceId id);
+
     void remove(Device device);
 
     void revoke(DeviceRevocation revocation);

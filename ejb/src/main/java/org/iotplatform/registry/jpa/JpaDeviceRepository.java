@@ -40,6 +40,15 @@ public class JpaDeviceRepository implements DeviceRepository {
     }
 
     @Override
+    public Optional<Device> findForUpdate(DeviceId id) {
+        return em.createQuery("select d from Device d where d.deviceId = :id", Device.class)
+                .setParameter("id", id)
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public Optional<ConnectionState> connectionState(DeviceId id) {
         return em.createQuery("select d.connectionState from Device d where d.deviceId = :id", ConnectionState.class)
                 .setParameter("id", id)
