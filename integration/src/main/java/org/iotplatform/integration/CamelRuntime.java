@@ -85,9 +85,7 @@ public class CamelRuntime {
         camel = null;
         if (context != null) {
             runOnManagedThread("stop", () -> {
-                var clients = GatewayEndpoint.clientsOf(context); // before: stopping forgets them
-                context.close();
-                GatewayEndpoint.closeAll(clients);
+                context.close(); // gateway endpoints close their Paho clients as they stop
                 return null;
             });
         }
