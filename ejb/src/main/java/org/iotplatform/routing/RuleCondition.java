@@ -1,8 +1,10 @@
 package org.iotplatform.routing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iotplatform.telemetry.TelemetryMessage;
@@ -158,6 +160,19 @@ public final class RuleCondition {
             }
         }
         return false;
+    }
+
+    /** The metrics the condition reads (not {@code device} or properties), e.g. to tell a message that lacks them. */
+    public Set<String> metrics() {
+        Set<String> metrics = new LinkedHashSet<>();
+        for (List<Term> all : alternatives) {
+            for (Term t : all) {
+                if (!t.operand().equals("device") && !t.operand().startsWith("property.")) {
+                    metrics.add(t.operand());
+                }
+            }
+        }
+        return metrics;
     }
 
     public String text() {
