@@ -1,0 +1,146 @@
+package org.iotplatform.alerts;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.iotplatform.telemetry.TelemetryMessage;
+import org.iotplatform.telemetry.TelemetryStored;
+
+/**
+ * Judges stored telemetry against the enabled rules, inside the ingest transaction: rule state and
+ * alert changes commit with the messages, so with the broker's at-least-once delivery no alert is
+ * forgotten or raised twice after a crash (a batch that rolls back is judged again when redelivered;
+ * one that committed is not redelivered, and its duplicates are not stored, so not judged).
+ * <p>
+ * Per batch: the (rule, device) pairs it touches are locked in one order (their state rows), their
+ * active alerts read once, each pair's messages judged in order, and the changes written in batches.
+ */
+@Stateless
+public class AlertEvaluation {
+
+    @Inject
+    AlertRuleRepository rules;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    WatchedRules watched;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "iot.alerts.rules-refresh", defaultValue = "PT10S")
+    Duration refresh;
+
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void evaluate(@Observes TelemetryStored stored) {
+        WatchedRules.Index index = index();
+        if (index.isEmpty()) {
+            return;
+        }
+        Map<RuleDevice, List<TelemetryMessage>> work = new TreeMap<>();
+        for (TelemetryMessage m : stored.messages()) {
+            for (RuleCheck r : index.watching(m.deviceId().value())) {
+                work.computeIfAbsent(new RuleDevice(r.id(), m.deviceId().value()), k -> new ArrayList<>())
+                        .add(m);
+            }
+        }
+        if (work.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Map<RuleDevice, RuleState> states = alerts.lockStates(new ArrayList<>(work.keySet()), now);
+        Map<RuleDevice, Long> active = alerts.lockActiveAlerts(work.keySet());
+        List<AlertRepository.Matches> matches = new ArrayList<>();
+        List<AlertEvent> events = new ArrayList<>();
+        for (Map.Entry<RuleDevice, List<TelemetryMessage>> e : work.entrySet()) {
+            RuleDevice pair = e.getKey();
+            RuleCheck rule = index.rule(pair.ruleId());
+            RuleState state = states.get(pair);
+            if (state == null) {
+                continue; // the rule was deleted since it was cached
+            }
+            Long alertId = active.get(pair);
+            state.alertActive = alertId != null;
+            int count = 0;
+            TelemetryMessage last = null;
+            for (TelemetryMessage m : e.getValue()) {
+                switch (rule.evaluate(state, m, stored.propertiesOf(m))) {
+                    case RAISE -> {
+                        AlertRepository.Raised raised =
+                                alerts.raise(rule, pair.deviceId(), rule.lastValue(m), m.timestamp());
+                        alertId = raised.id();
+                        if (raised.created()) {
+                            events.add(new AlertEvent(
+                                    alertId,
+                                    now,
+                                    AlertEvent.SYSTEM,
+                                    AlertEvent.RAISED,
+                                    rule.condition().text() + ": " + rule.lastValue(m) + " (message " + m.messageId()
+                                            + ")"));
+                        }
+                    }
+                    case MATCH -> {
+                        count++;
+                        last = m;
+                    }
+                    case CLEAR -> {
+                        if (count > 0) {
+                            matches.add(new AlertRepository.Matches(
+                                    alertId, count, rule.lastValue(last), last.timestamp()));
+                            count = 0;
+                        }
+                        alerts.clear(alertId, now);
+                        events.add(new AlertEvent(
+                                alertId,
+                                now,
+                                AlertEvent.SYSTEM,
+                                AlertEvent.CLEARED,
+                                "condition no longer holds: " + rule.lastValue(m) + " (message " + m.messageId()
+                                        + ")"));
+                        alertId = null;
+                    }
+                    case NONE -> {}
+                }
+            }
+            if (count > 0) {
+                matches.add(new AlertRepository.Matches(alertId, count, rule.lastValue(last), last.timestamp()));
+            }
+        }
+        alerts.countMatches(matches);
+        alerts.appendEvents(events);
+        alerts.saveStates(states, now);
+    }
+
+    private WatchedRules.Index index() {
+        WatchedRules.Index cached = watched.current(refresh.toNanos());
+        if (cached != null) {
+            return cached;
+        }
+        WatchedRules.Index fresh = new WatchedRules.Index();
+        for (AlertRule r : rules.all()) {
+            if (r.enabled()) {
+                DeviceSelector d = r.devices();
+                Set<String> devices = d.all()
+                        ? Set.of()
+                        : d.deviceId() != null ? Set.of(d.deviceId()) : rules.devicesTagged(d.tagName(), d.tagValue());
+                fresh.add(r.check(), devices);
+            }
+        }
+        watched.replace(fresh);
+        return fresh;
+    }
+}

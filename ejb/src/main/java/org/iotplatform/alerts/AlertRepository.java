@@ -1,0 +1,62 @@
+package org.iotplatform.alerts;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where alerts, their history and the rules' state per device are kept. */
+public interface AlertRepository {
+
+    /**
+     * The state of each pair, created where missing, locked for the caller's transaction (in the
+     * pairs' order) so no other transaction judges the same rule and device meanwhile.
+     */
+    Map<RuleDevice, RuleState> lockStates(List<RuleDevice> sortedPairs, Instant now);
+
+    void saveStates(Map<RuleDevice, RuleState> states, Instant now);
+
+    /** The active alert's id of each pair that has one, locked. */
+    Map<RuleDevice, Long> lockActiveAlerts(Collection<RuleDevice> pairs);
+
+    /** A raise as the database settled it: a new alert, or the active one another writer created first. */
+    record Raised(long id, boolean created) {}
+
+    /**
+     * Creates the active alert of the pair; if another transaction made one first (the unique active
+     * key), counts this match on that one instead.
+     */
+    Raised raise(RuleCheck rule, String deviceId, String lastValue, Instant at);
+
+    /** Further matches of an active alert. */
+    record Matches(long alertId, int count, String lastValue, Instant lastAt) {}
+
+    void countMatches(List<Matches> matches);
+
+    /** Clears by the rule itself (the condition no longer holds). */
+    void clear(long alertId, Instant at);
+
+    void appendEvents(List<AlertEvent> events);
+
+    /** Forgets where a rule stands for a device (after an alert is cleared by hand) or for all (after a change). */
+    void resetState(long ruleId, String deviceId);
+
+    void resetStates(long ruleId);
+
+    /** The rule's active alerts (to clear when it is deleted or disabled). */
+    List<Alert> activeOf(long ruleId);
+
+    Optional<Alert> find(long id);
+
+    /** Locked for an operator's change. */
+    Optional<Alert> lock(long id);
+
+    /** Newest first; null filters match everything. */
+    List<Alert> list(String deviceId, AlertState state, Severity severity, int limit);
+
+    /** Oldest first. */
+    List<AlertEvent> history(long alertId);
+
+    void append(AlertEvent event);
+}

@@ -1,0 +1,126 @@
+package org.iotplatform.alerts;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+import org.iotplatform.routing.InvalidRuleException;
+import org.iotplatform.routing.RuleCondition;
+
+/**
+ * A rule as an operator defines it, checked as a whole: a bad condition, severity, duration or
+ * action is refused with the reason before anything is stored.
+ *
+ * @param actions the actions as given (a JSON array of objects with a known {@code type}), kept for
+ *     later; this version records them without running them
+ */
+public record AlertRuleDefinition(
+        String name,
+        DeviceSelector devices,
+        RuleCondition condition,
+        Duration heldFor,
+        Integer inARow,
+        Severity severity,
+        boolean enabled,
+        String actions) {
+
+    private static final JsonProvider JSON = JsonProvider.provider(); // looked up once: see TelemetryPolicy
+    private static final Set<String> ACTION_TYPES =
+            Set.of("message", "method", "desired", "email", "webhook", "workorder");
+    private static final Duration MAX_HELD_FOR = Duration.ofDays(7);
+
+    public AlertRuleDefinition {
+        if (name == null || name.isBlank()) {
+            throw new InvalidAlertRuleException("name is required");
+        }
+        if (devices == null) {
+            throw new InvalidAlertRuleException(
+                    "devices is required: {\"deviceId\":\"...\"}, {\"tag\":\"name:value\"} or {\"all\":true}");
+        }
+        if (heldFor != null && inARow != null) {
+            throw new InvalidAlertRuleException("give heldFor or inARow, not both");
+        }
+        if (heldFor != null && (heldFor.isNegative() || heldFor.isZero() || heldFor.compareTo(MAX_HELD_FOR) > 0)) {
+            throw new InvalidAlertRuleException("heldFor must be a positive duration of at most 7 days, e.g. PT2M");
+        }
+        if (inARow != null && (inARow < 1 || inARow > 10_000)) {
+            throw new InvalidAlertRuleException("inARow must be between 1 and 10000");
+        }
+        if (severity == null) {
+            throw new InvalidAlertRuleException("severity is required: critical, major, minor or warning");
+        }
+        actions = checkedActions(actions);
+    }
+
+    /** From the operator's words: a condition, a duration and a severity as text. */
+    public static AlertRuleDefinition of(
+            String name,
+            DeviceSelector devices,
+            String condition,
+            String heldFor,
+            Integer inARow,
+            String severity,
+            Boolean enabled,
+            String actions) {
+        RuleCondition parsed;
+        try {
+            parsed = RuleCondition.parse(condition);
+        } catch (InvalidRuleException e) {
+            throw new InvalidAlertRuleException("condition: " + e.getMessage());
+        }
+        return new AlertRuleDefinition(
+                name == null ? null : name.trim(),
+                devices,
+                parsed,
+                duration(heldFor),
+                inARow,
+                Severity.of(severity),
+                enabled == null || enabled,
+                actions);
+    }
+
+    private static Duration duration(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidAlertRuleException("heldFor is not an ISO-8601 duration such as PT2M: '" + text + "'");
+        }
+    }
+
+    private static String checkedActions(String actions) {
+        if (actions == null || actions.isBlank()) {
+            return "[]";
+        }
+        if (actions.length() > 4000) {
+            throw new InvalidAlertRuleException("actions are longer than 4000 characters");
+        }
+        JsonArray list;
+        try {
+            list = JSON.createReader(new StringReader(actions)).readArray();
+        } catch (JsonParsingException | IllegalStateException e) {
+            throw new InvalidAlertRuleException("actions must be a JSON array of {\"type\":...} objects");
+        } catch (JsonException e) {
+            throw new InvalidAlertRuleException("actions must be a JSON array of {\"type\":...} objects");
+        }
+        for (JsonValue v : list) {
+            if (!(v instanceof JsonObject o) || !(o.get("type") instanceof JsonString type)) {
+                throw new InvalidAlertRuleException("each action is an object with a \"type\"");
+            }
+            if (!ACTION_TYPES.contains(type.getString())) {
+                throw new InvalidAlertRuleException("action type '" + type.getString()
+                        + "' is not one of message, method, desired, email, webhook, workorder");
+            }
+        }
+        return list.toString();
+    }
+}

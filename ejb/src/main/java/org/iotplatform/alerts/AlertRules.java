@@ -1,0 +1,103 @@
+package org.iotplatform.alerts;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.iotplatform.audit.AuditTrail;
+
+/**
+ * Operators' alert rules: defined, changed, switched on and off, removed; every change audited. A
+ * changed rule starts judging afresh (its state per device is forgotten); a disabled or deleted rule's
+ * active alerts are cleared, with the reason in their history.
+ */
+@Stateless
+public class AlertRules {
+
+    @Inject
+    AlertRuleRepository rules;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    WatchedRules watched;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    public List<RuleView> all() {
+        return rules.all().stream().map(RuleView::of).toList();
+    }
+
+    public RuleView get(long id) {
+        return RuleView.of(rule(id));
+    }
+
+    public RuleView create(AlertRuleDefinition definition, String actor) {
+        refuseTakenName(definition.name(), null);
+        AlertRule rule = new AlertRule(definition, clock.instant());
+        rules.store(rule);
+        watched.invalidate();
+        audit.record(actor, "rule.created", target(rule), describe(rule));
+        return RuleView.of(rule);
+    }
+
+    public RuleView change(long id, AlertRuleDefinition definition, String actor) {
+        AlertRule rule = rule(id);
+        refuseTakenName(definition.name(), rule.id());
+        Instant now = clock.instant();
+        rule.change(definition, now);
+        alerts.resetStates(rule.id());
+        if (!rule.enabled()) {
+            clearActive(rule.id(), "rule disabled", now);
+        }
+        watched.invalidate();
+        audit.record(actor, "rule.changed", target(rule), describe(rule));
+        return RuleView.of(rule);
+    }
+
+    public void delete(long id, String actor) {
+        AlertRule rule = rule(id);
+        clearActive(rule.id(), "rule deleted", clock.instant());
+        rules.remove(rule);
+        watched.invalidate();
+        audit.record(actor, "rule.deleted", target(rule), null);
+    }
+
+    private void clearActive(long ruleId, String why, Instant now) {
+        List<AlertEvent> events = new ArrayList<>();
+        for (Alert a : alerts.activeOf(ruleId)) {
+            a.clear(AlertEvent.SYSTEM, now);
+            events.add(new AlertEvent(a.id(), now, AlertEvent.SYSTEM, AlertEvent.CLEARED, why));
+        }
+        events.forEach(alerts::append);
+    }
+
+    private void refuseTakenName(String name, Long own) {
+        rules.findByName(name).filter(r -> !r.id().equals(own)).ifPresent(r -> {
+            throw new InvalidAlertRuleException("a rule named '" + name + "' exists already");
+        });
+    }
+
+    private AlertRule rule(long id) {
+        return rules.find(id).orElseThrow(() -> new AlertRuleNotFoundException(id));
+    }
+
+    private static String target(AlertRule r) {
+        return "rule " + r.id() + " (" + r.name() + ")";
+    }
+
+    private static String describe(AlertRule r) {
+        String timing = r.heldFor() != null
+                ? " held for " + r.heldFor()
+                : r.inARow() != null ? " " + r.inARow() + " in a row" : "";
+        return r.severity().value() + " when " + r.condition() + timing + " on " + r.devices()
+                + (r.enabled() ? "" : " (disabled)") + "; actions " + r.actions();
+    }
+}

@@ -1,0 +1,88 @@
+package org.iotplatform.alerts;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.iotplatform.audit.AuditTrail;
+
+/**
+ * Alerts as operators work with them: listed, read with their history, acknowledged, commented,
+ * cleared by hand. Every action goes into the alert's history and the audit trail, in one
+ * transaction with the change.
+ */
+@Stateless
+public class Alerts {
+
+    static final int MAX_COMMENT = 1000;
+
+    @Inject
+    AlertRepository alerts;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    /** Newest first, at most {@code limit}; null filters match everything. */
+    public List<AlertView> list(String deviceId, AlertState state, Severity severity, int limit) {
+        return alerts.list(deviceId, state, severity, limit).stream()
+                .map(AlertView::of)
+                .toList();
+    }
+
+    public AlertView get(long id) {
+        Alert a = alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id));
+        return AlertView.of(a, alerts.history(id).stream().map(AlertChange::of).toList());
+    }
+
+    /** Acknowledging twice changes nothing the second time. */
+    public AlertView acknowledge(long id, String actor) {
+        Alert a = locked(id);
+        Instant now = clock.instant();
+        if (a.acknowledge(actor, now)) {
+            record(a, actor, AlertEvent.ACKNOWLEDGED, null, now);
+        }
+        return get(id);
+    }
+
+    /**
+     * Clears the alert; its rule judges the device afresh from the next message (a condition that
+     * still holds raises a new alert). Clearing a cleared alert changes nothing.
+     */
+    public AlertView clear(long id, String actor) {
+        Alert a = locked(id);
+        Instant now = clock.instant();
+        if (a.clear(actor, now)) {
+            if (a.ruleId() != null) {
+                alerts.resetState(a.ruleId(), a.deviceId());
+            }
+            record(a, actor, AlertEvent.CLEARED, "cleared by hand", now);
+        }
+        return get(id);
+    }
+
+    public AlertView comment(long id, String text, String actor) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidAlertRequestException("text is required: {\"text\":\"...\"}");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw new InvalidAlertRequestException("a comment is at most " + MAX_COMMENT + " characters");
+        }
+        Alert a = locked(id);
+        record(a, actor, AlertEvent.COMMENTED, text.strip(), clock.instant());
+        return get(id);
+    }
+
+    private void record(Alert a, String actor, String what, String detail, Instant at) {
+        alerts.append(new AlertEvent(a.id(), at, actor, what, detail));
+        audit.record(
+                actor, "alert." + what, "alert " + a.id() + " (" + a.ruleName() + " on " + a.deviceId() + ")", detail);
+    }
+
+    private Alert locked(long id) {
+        return alerts.lock(id).orElseThrow(() -> new AlertNotFoundException(id));
+    }
+}

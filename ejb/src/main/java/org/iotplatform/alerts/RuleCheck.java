@@ -1,0 +1,89 @@
+package org.iotplatform.alerts;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.iotplatform.routing.RuleCondition;
+import org.iotplatform.telemetry.TelemetryMessage;
+
+/**
+ * An enabled rule as the evaluation needs it (condition parsed once), and the one place that decides
+ * what a message does to a rule's state. Time is the messages' own: "held for" is measured between
+ * message timestamps, so a replay or a restart judges the same messages the same way.
+ *
+ * @param heldFor the condition must hold from the first matching message until one at least this much
+ *     later (null: not timed)
+ * @param inARow  this many matching messages in a row raise the alert (null: the first does)
+ */
+public record RuleCheck(
+        long id,
+        String name,
+        DeviceSelector devices,
+        RuleCondition condition,
+        Duration heldFor,
+        Integer inARow,
+        Severity severity) {
+
+    /** What one message does to the rule's alert for its device. */
+    public enum Outcome {
+        /** Nothing to write to the alert (the state may still have changed). */
+        NONE,
+        RAISE,
+        /** The active alert matched again: count it. */
+        MATCH,
+        CLEAR
+    }
+
+    public Outcome evaluate(RuleState state, TelemetryMessage m, Map<String, String> properties) {
+        if (state.lastMessageAt != null && m.timestamp().isBefore(state.lastMessageAt)) {
+            return Outcome.NONE; // a late message: the newer ones already decided
+        }
+        boolean match = condition.test(m, properties);
+        if (!match && !m.values().keySet().containsAll(condition.metrics())) {
+            return Outcome.NONE; // a message without the metric says nothing about the condition
+        }
+        state.lastMessageAt = m.timestamp();
+        if (!match) {
+            state.consecutive = 0;
+            state.heldSince = null;
+            if (state.alertActive) {
+                state.alertActive = false;
+                return Outcome.CLEAR;
+            }
+            return Outcome.NONE;
+        }
+        if (state.consecutive < Integer.MAX_VALUE) {
+            state.consecutive++;
+        }
+        if (state.heldSince == null) {
+            state.heldSince = m.timestamp();
+        }
+        if (state.alertActive) {
+            return Outcome.MATCH;
+        }
+        boolean holds = inARow != null
+                ? state.consecutive >= inARow
+                : heldFor == null || !m.timestamp().isBefore(state.heldSince.plus(heldFor));
+        if (holds) {
+            state.alertActive = true;
+            return Outcome.RAISE;
+        }
+        return Outcome.NONE;
+    }
+
+    /** The values the condition reads, as the alert shows its last value: {@code {"temperature":85.0}}. */
+    public String lastValue(TelemetryMessage m) {
+        Set<String> metrics = condition.metrics();
+        StringBuilder json = new StringBuilder("{");
+        for (String metric : metrics) {
+            Double v = m.values().get(metric);
+            if (v != null) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append('"').append(metric).append("\":").append(v);
+            }
+        }
+        return json.append('}').toString();
+    }
+}

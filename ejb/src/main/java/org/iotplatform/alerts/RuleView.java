@@ -1,0 +1,47 @@
+package org.iotplatform.alerts;
+
+import jakarta.json.JsonArray;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.time.Instant;
+
+/**
+ * A rule as the API shows it.
+ *
+ * @param devices {@code {"deviceId":..}}, {@code {"tag":"name:value"}} or {@code {"all":true}} as a record
+ * @param actions the actions as given, a JSON array
+ */
+public record RuleView(
+        long id,
+        String name,
+        Devices devices,
+        String condition,
+        String heldFor,
+        Integer inARow,
+        String severity,
+        boolean enabled,
+        JsonArray actions,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+
+    /** Exactly one field is set. */
+    public record Devices(String deviceId, String tag, Boolean all) {}
+
+    static RuleView of(AlertRule r) {
+        DeviceSelector d = r.devices();
+        return new RuleView(
+                r.id(),
+                r.name(),
+                new Devices(d.deviceId(), d.tag(), d.all() ? Boolean.TRUE : null),
+                r.condition().text(),
+                r.heldFor() == null ? null : r.heldFor().toString(),
+                r.inARow(),
+                r.severity().value(),
+                r.enabled(),
+                JSON.createReader(new StringReader(r.actions())).readArray(),
+                r.createdAt(),
+                r.updatedAt());
+    }
+}

@@ -1,0 +1,323 @@
+package org.iotplatform.alerts.jpa;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.hibernate.Session;
+import org.iotplatform.alerts.Alert;
+import org.iotplatform.alerts.AlertEvent;
+import org.iotplatform.alerts.AlertRepository;
+import org.iotplatform.alerts.AlertState;
+import org.iotplatform.alerts.RuleCheck;
+import org.iotplatform.alerts.RuleDevice;
+import org.iotplatform.alerts.RuleState;
+import org.iotplatform.alerts.Severity;
+
+/**
+ * Alerts and rule state. The evaluation's writes are plain JDBC batches in the ingest transaction (one
+ * statement per kind of change and batch, not one per message); operators' changes go through JPA.
+ */
+@ApplicationScoped
+public class JpaAlertRepository implements AlertRepository {
+
+    private static final TimeZone UTC_ZONE = TimeZone.getTimeZone("UTC");
+
+    @PersistenceContext(unitName = "iot")
+    private EntityManager em;
+
+    private static Calendar utc() {
+        return Calendar.getInstance(UTC_ZONE);
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T jdbc(Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    @Override
+    public Map<RuleDevice, RuleState> lockStates(List<RuleDevice> sortedPairs, Instant now) {
+        return jdbc(c -> {
+            try (PreparedStatement insert = c.prepareStatement("insert ignore into alert_rule_state"
+                    + " (rule_id, device_id, consecutive, last_evaluated_at) values (?, ?, 0, ?)")) {
+                for (RuleDevice p : sortedPairs) {
+                    insert.setLong(1, p.ruleId());
+                    insert.setString(2, p.deviceId());
+                    insert.setTimestamp(3, Timestamp.from(now), utc());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            Map<RuleDevice, RuleState> states = new HashMap<>();
+            StringBuilder marks = new StringBuilder();
+            sortedPairs.forEach(p -> marks.append(marks.length() == 0 ? "(?, ?)" : ", (?, ?)"));
+            try (PreparedStatement select = c.prepareStatement(
+                    "select rule_id, device_id, consecutive, held_since, last_message_at from alert_rule_state"
+                            + " where (rule_id, device_id) in (" + marks
+                            + ") order by rule_id, device_id for update")) {
+                int i = 1;
+                for (RuleDevice p : sortedPairs) {
+                    select.setLong(i++, p.ruleId());
+                    select.setString(i++, p.deviceId());
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        states.put(
+                                new RuleDevice(rs.getLong(1), rs.getString(2)),
+                                new RuleState(
+                                        rs.getInt(3),
+                                        instant(rs.getTimestamp(4, utc())),
+                                        instant(rs.getTimestamp(5, utc())),
+                                        false));
+                    }
+                }
+            }
+            return states;
+        });
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Instant at) throws SQLException {
+        if (at == null) {
+            s.setNull(index, Types.TIMESTAMP);
+        } else {
+            s.setTimestamp(index, Timestamp.from(at), Calendar.getInstance(UTC_ZONE));
+        }
+    }
+
+    @Override
+    public void saveStates(Map<RuleDevice, RuleState> states, Instant now) {
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "update alert_rule_state set consecutive = ?,"
+                            + " held_since = ?, last_message_at = ?, last_evaluated_at = ? where rule_id = ? and device_id = ?")) {
+                for (Map.Entry<RuleDevice, RuleState> e : states.entrySet()) {
+                    RuleState s = e.getValue();
+                    update.setInt(1, s.consecutive());
+                    setInstant(update, 2, s.heldSince());
+                    setInstant(update, 3, s.lastMessageAt());
+                    setInstant(update, 4, now);
+                    update.setLong(5, e.getKey().ruleId());
+                    update.setString(6, e.getKey().deviceId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Map<RuleDevice, Long> lockActiveAlerts(Collection<RuleDevice> pairs) {
+        Map<String, RuleDevice> byKey = new HashMap<>();
+        pairs.forEach(p -> byKey.put(p.activeKey(), p));
+        Map<RuleDevice, Long> active = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return active;
+        }
+        return jdbc(c -> {
+            StringBuilder marks = new StringBuilder();
+            byKey.keySet().forEach(k -> marks.append(marks.length() == 0 ? "?" : ",?"));
+            try (PreparedStatement select = c.prepareStatement(
+                    "select id, active_key from alert where active_key in (" + marks + ") for update")) {
+                int i = 1;
+                for (String key : byKey.keySet()) {
+                    select.setString(i++, key);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        active.put(byKey.get(rs.getString(2)), rs.getLong(1));
+                    }
+                }
+            }
+            return active;
+        });
+    }
+
+    @Override
+    public Raised raise(RuleCheck rule, String deviceId, String lastValue, Instant at) {
+        String key = Alert.activeKey(rule.id(), deviceId);
+        return jdbc(c -> {
+            // the unique active key decides a race: the loser's insert becomes a match on the winner's alert
+            try (PreparedStatement upsert = c.prepareStatement("insert into alert (rule_id, rule_name, device_id,"
+                    + " severity, active_key, acknowledged, match_count, last_value, raised_at, last_at)"
+                    + " values (?, ?, ?, ?, ?, false, 1, ?, ?, ?) on duplicate key update"
+                    + " match_count = match_count + 1, last_value = values(last_value),"
+                    + " last_at = greatest(last_at, values(last_at)), version = version + 1")) {
+                upsert.setLong(1, rule.id());
+                upsert.setString(2, rule.name());
+                upsert.setString(3, deviceId);
+                upsert.setString(4, rule.severity().value());
+                upsert.setString(5, key);
+                upsert.setString(6, lastValue);
+                setInstant(upsert, 7, at);
+                setInstant(upsert, 8, at);
+                upsert.executeUpdate();
+            }
+            try (PreparedStatement select =
+                    c.prepareStatement("select id, match_count from alert where active_key = ? for update")) {
+                select.setString(1, key);
+                try (ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    // a new alert counts this one match; one found active counts at least two now
+                    return new Raised(rs.getLong(1), rs.getLong(2) == 1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void countMatches(List<Matches> matches) {
+        if (matches.isEmpty()) {
+            return;
+        }
+        jdbc(c -> {
+            try (PreparedStatement update = c.prepareStatement("update alert set match_count = match_count + ?,"
+                    + " last_value = ?, last_at = greatest(last_at, ?), version = version + 1 where id = ?")) {
+                for (Matches m : matches) {
+                    update.setInt(1, m.count());
+                    update.setString(2, m.lastValue());
+                    setInstant(update, 3, m.lastAt());
+                    update.setLong(4, m.alertId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void clear(long alertId, Instant at) {
+        jdbc(c -> {
+            try (PreparedStatement update = c.prepareStatement("update alert set active_key = null, cleared_at = ?,"
+                    + " cleared_by = ?, version = version + 1 where id = ? and active_key is not null")) {
+                setInstant(update, 1, at);
+                update.setString(2, AlertEvent.SYSTEM);
+                update.setLong(3, alertId);
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void appendEvents(List<AlertEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "insert into alert_event (alert_id, occurred_at, actor, kind, detail) values (?, ?, ?, ?, ?)")) {
+                for (AlertEvent e : events) {
+                    insert.setLong(1, e.alertId());
+                    setInstant(insert, 2, e.occurredAt());
+                    insert.setString(3, e.actor());
+                    insert.setString(4, e.kind());
+                    insert.setString(5, e.detail());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void resetState(long ruleId, String deviceId) {
+        em.createNativeQuery("update alert_rule_state set consecutive = 0, held_since = null"
+                        + " where rule_id = ? and device_id = ?")
+                .setParameter(1, ruleId)
+                .setParameter(2, deviceId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void resetStates(long ruleId) {
+        em.createNativeQuery("delete from alert_rule_state where rule_id = ?")
+                .setParameter(1, ruleId)
+                .executeUpdate();
+    }
+
+    @Override
+    public List<Alert> activeOf(long ruleId) {
+        return em.createQuery("select a from Alert a where a.ruleId = :r and a.activeKey is not null", Alert.class)
+                .setParameter("r", ruleId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
+    @Override
+    public Optional<Alert> find(long id) {
+        return Optional.ofNullable(em.find(Alert.class, id));
+    }
+
+    @Override
+    public Optional<Alert> lock(long id) {
+        return Optional.ofNullable(em.find(Alert.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<Alert> list(String deviceId, AlertState state, Severity severity, int limit) {
+        StringBuilder jpql = new StringBuilder("select a from Alert a where 1 = 1");
+        if (deviceId != null) {
+            jpql.append(" and a.deviceId = :device");
+        }
+        if (state != null) {
+            jpql.append(
+                    switch (state) {
+                        case OPEN -> " and a.activeKey is not null and a.acknowledged = false";
+                        case ACKNOWLEDGED -> " and a.activeKey is not null and a.acknowledged = true";
+                        case CLEARED -> " and a.activeKey is null";
+                    });
+        }
+        if (severity != null) {
+            jpql.append(" and a.severity = :severity");
+        }
+        jpql.append(" order by a.id desc");
+        TypedQuery<Alert> q = em.createQuery(jpql.toString(), Alert.class).setMaxResults(limit);
+        if (deviceId != null) {
+            q.setParameter("device", deviceId);
+        }
+        if (severity != null) {
+            q.setParameter("severity", severity.value());
+        }
+        return q.getResultList();
+    }
+
+    @Override
+    public List<AlertEvent> history(long alertId) {
+        return em.createQuery("select e from AlertEvent e where e.alertId = :a order by e.id", AlertEvent.class)
+                .setParameter("a", alertId)
+                .getResultList();
+    }
+
+    @Override
+    public void append(AlertEvent event) {
+        em.persist(event);
+    }
+}
