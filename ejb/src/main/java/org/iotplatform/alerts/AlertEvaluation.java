@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +29,8 @@ import org.iotplatform.telemetry.TelemetryStored;
  */
 @Stateless
 public class AlertEvaluation {
+
+    private static final Comparator<TelemetryMessage> BY_TIME = Comparator.comparing(TelemetryMessage::timestamp);
 
     @Inject
     AlertRuleRepository rules;
@@ -77,7 +80,9 @@ public class AlertEvaluation {
             state.alertActive = alertId != null;
             int count = 0;
             TelemetryMessage last = null;
-            for (TelemetryMessage m : e.getValue()) {
+            List<TelemetryMessage> messages = e.getValue();
+            messages.sort(BY_TIME); // stable: a batch may hold a device's messages slightly out of order
+            for (TelemetryMessage m : messages) {
                 switch (rule.evaluate(state, m, stored.propertiesOf(m))) {
                     case RAISE -> {
                         AlertRepository.Raised raised =

@@ -35,10 +35,12 @@ public record RuleCheck(
     }
 
     public Outcome evaluate(RuleState state, TelemetryMessage m, Map<String, String> properties) {
-        if (state.lastMessageAt != null && m.timestamp().isBefore(state.lastMessageAt)) {
-            return Outcome.NONE; // a late message: the newer ones already decided
-        }
         boolean match = condition.test(m, properties);
+        if (state.lastMessageAt != null && m.timestamp().isBefore(state.lastMessageAt)) {
+            // late (e.g. two ingress consumers took a device's messages a millisecond apart): the newer
+            // ones decided the state already; it only counts on the alert they keep active
+            return match && state.alertActive ? Outcome.MATCH : Outcome.NONE;
+        }
         if (!match && !m.values().keySet().containsAll(condition.metrics())) {
             return Outcome.NONE; // a message without the metric says nothing about the condition
         }

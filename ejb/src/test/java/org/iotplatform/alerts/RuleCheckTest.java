@@ -131,8 +131,11 @@ class RuleCheckTest {
     void aLateMessageDoesNotRewriteWhatNewerOnesDecided() {
         RuleCheck rule = rule("temperature > 80", null, null);
         RuleState state = new RuleState();
-        assertEquals(List.of(RAISE, NONE), run(rule, state, temperature(10, 85), temperature(5, 60)));
+        assertEquals(
+                List.of(RAISE, NONE, MATCH),
+                run(rule, state, temperature(10, 85), temperature(5, 60), temperature(6, 90)));
         assertTrue(state.alertActive());
+        assertEquals(T0.plusSeconds(10), state.lastMessageAt());
     }
 
     @Test

@@ -56,12 +56,16 @@ public class JpaAlertRepository implements AlertRepository {
     @Override
     public Map<RuleDevice, RuleState> lockStates(List<RuleDevice> sortedPairs, Instant now) {
         return jdbc(c -> {
-            try (PreparedStatement insert = c.prepareStatement("insert ignore into alert_rule_state"
-                    + " (rule_id, device_id, consecutive, last_evaluated_at) values (?, ?, 0, ?)")) {
+            // An upsert locks an existing row exclusively at once (INSERT IGNORE would take a shared lock,
+            // and two transactions upgrading theirs to FOR UPDATE deadlock); selecting from the rule
+            // skips a rule deleted since it was cached instead of failing the batch on the foreign key.
+            try (PreparedStatement insert = c.prepareStatement("insert into alert_rule_state"
+                    + " (rule_id, device_id, consecutive, last_evaluated_at) select id, ?, 0, ? from alert_rule"
+                    + " where id = ? on duplicate key update rule_id = rule_id")) {
                 for (RuleDevice p : sortedPairs) {
-                    insert.setLong(1, p.ruleId());
-                    insert.setString(2, p.deviceId());
-                    insert.setTimestamp(3, Timestamp.from(now), utc());
+                    insert.setString(1, p.deviceId());
+                    insert.setTimestamp(2, Timestamp.from(now), utc());
+                    insert.setLong(3, p.ruleId());
                     insert.addBatch();
                 }
                 insert.executeBatch();
