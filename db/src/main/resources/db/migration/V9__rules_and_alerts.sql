@@ -16,7 +16,7 @@ CREATE TABLE alert_rule (
     severity       VARCHAR(8)    NOT NULL,
     enabled        BOOLEAN       NOT NULL,
     -- the actions as the operator gave them (JSON array); not executed yet
-    actions        TEXT          NOT NULL,
+    actions        VARCHAR(4000) NOT NULL,
     created_at     DATETIME(3)   NOT NULL,
     updated_at     DATETIME(3)   NOT NULL,
     version        BIGINT        NOT NULL DEFAULT 0,
