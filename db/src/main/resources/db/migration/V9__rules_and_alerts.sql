@@ -27,9 +27,12 @@ CREATE TABLE alert_rule (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Where a rule stands for one device; locked (SELECT ... FOR UPDATE) by the transaction evaluating it.
+-- alert_id names the pair's active alert, so the evaluation finds it under this lock, without a
+-- locking read of alert's unique index (whose gap locks deadlock writers raising different alerts).
 CREATE TABLE alert_rule_state (
     rule_id           BIGINT       NOT NULL,
     device_id         VARCHAR(128) NOT NULL,
+    alert_id          BIGINT       NULL,
     consecutive       INT          NOT NULL DEFAULT 0,
     held_since        DATETIME(3)  NULL,
     last_message_at   DATETIME(3)  NULL,

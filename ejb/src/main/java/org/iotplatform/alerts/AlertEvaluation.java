@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +25,9 @@ import org.iotplatform.telemetry.TelemetryStored;
  * forgotten or raised twice after a crash (a batch that rolls back is judged again when redelivered;
  * one that committed is not redelivered, and its duplicates are not stored, so not judged).
  * <p>
- * Per batch: the (rule, device) pairs it touches are locked in one order (their state rows), their
- * active alerts read once, each pair's messages judged in order, and the changes written in batches.
+ * Per batch: the (rule, device) pairs it touches are locked in one order (their state rows, which
+ * also name the active alert), each pair's messages judged in time order, and the changes written in
+ * batches.
  */
 @Stateless
 public class AlertEvaluation {
@@ -65,19 +67,19 @@ public class AlertEvaluation {
             return;
         }
         Instant now = clock.instant();
-        Map<RuleDevice, RuleState> states = alerts.lockStates(new ArrayList<>(work.keySet()), now);
-        Map<RuleDevice, Long> active = alerts.lockActiveAlerts(work.keySet());
+        Map<RuleDevice, AlertRepository.Locked> locked = alerts.lockStates(new ArrayList<>(work.keySet()), now);
+        Map<RuleDevice, AlertRepository.Locked> judged = new HashMap<>();
         List<AlertRepository.Matches> matches = new ArrayList<>();
         List<AlertEvent> events = new ArrayList<>();
         for (Map.Entry<RuleDevice, List<TelemetryMessage>> e : work.entrySet()) {
             RuleDevice pair = e.getKey();
             RuleCheck rule = index.rule(pair.ruleId());
-            RuleState state = states.get(pair);
-            if (state == null) {
+            AlertRepository.Locked before = locked.get(pair);
+            if (before == null) {
                 continue; // the rule was deleted since it was cached
             }
-            Long alertId = active.get(pair);
-            state.alertActive = alertId != null;
+            RuleState state = before.state();
+            Long alertId = before.alertId();
             int count = 0;
             TelemetryMessage last = null;
             List<TelemetryMessage> messages = e.getValue();
@@ -124,10 +126,11 @@ public class AlertEvaluation {
             if (count > 0) {
                 matches.add(new AlertRepository.Matches(alertId, count, rule.lastValue(last), last.timestamp()));
             }
+            judged.put(pair, new AlertRepository.Locked(state, alertId));
         }
         alerts.countMatches(matches);
         alerts.appendEvents(events);
-        alerts.saveStates(states, now);
+        alerts.saveStates(judged, now);
     }
 
     private WatchedRules.Index index() {

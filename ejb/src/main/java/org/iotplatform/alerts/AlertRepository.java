@@ -1,7 +1,6 @@
 package org.iotplatform.alerts;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,12 +12,12 @@ public interface AlertRepository {
      * The state of each pair, created where missing, locked for the caller's transaction (in the
      * pairs' order) so no other transaction judges the same rule and device meanwhile.
      */
-    Map<RuleDevice, RuleState> lockStates(List<RuleDevice> sortedPairs, Instant now);
+    Map<RuleDevice, Locked> lockStates(List<RuleDevice> sortedPairs, Instant now);
 
-    void saveStates(Map<RuleDevice, RuleState> states, Instant now);
+    /** A pair's state and the id of its active alert (null: none). */
+    record Locked(RuleState state, Long alertId) {}
 
-    /** The active alert's id of each pair that has one, locked. */
-    Map<RuleDevice, Long> lockActiveAlerts(Collection<RuleDevice> pairs);
+    void saveStates(Map<RuleDevice, Locked> states, Instant now);
 
     /** A raise as the database settled it: a new alert, or the active one another writer created first. */
     record Raised(long id, boolean created) {}
@@ -39,10 +38,14 @@ public interface AlertRepository {
 
     void appendEvents(List<AlertEvent> events);
 
-    /** Forgets where a rule stands for a device (after an alert is cleared by hand) or for all (after a change). */
+    /** Forgets where a rule stands for a device, after its alert was cleared by hand. */
     void resetState(long ruleId, String deviceId);
 
-    void resetStates(long ruleId);
+    /** After a rule changed: it counts afresh, its active alerts stay theirs. */
+    void restartStates(long ruleId);
+
+    /** After a rule was disabled (its alerts cleared). */
+    void removeStates(long ruleId);
 
     /** The rule's active alerts (to clear when it is deleted or disabled). */
     List<Alert> activeOf(long ruleId);

@@ -10,8 +10,8 @@ import org.iotplatform.audit.AuditTrail;
 
 /**
  * Operators' alert rules: defined, changed, switched on and off, removed; every change audited. A
- * changed rule starts judging afresh (its state per device is forgotten); a disabled or deleted rule's
- * active alerts are cleared, with the reason in their history.
+ * changed rule counts afresh (its active alerts stay, and clear or count as the new condition says);
+ * a disabled or deleted rule's active alerts are cleared, with the reason in their history.
  */
 @Stateless
 public class AlertRules {
@@ -53,9 +53,11 @@ public class AlertRules {
         refuseTakenName(definition.name(), rule.id());
         Instant now = clock.instant();
         rule.change(definition, now);
-        alerts.resetStates(rule.id());
-        if (!rule.enabled()) {
+        if (rule.enabled()) {
+            alerts.restartStates(rule.id());
+        } else {
             clearActive(rule.id(), "rule disabled", now);
+            alerts.removeStates(rule.id());
         }
         watched.invalidate();
         audit.record(actor, "rule.changed", target(rule), describe(rule));

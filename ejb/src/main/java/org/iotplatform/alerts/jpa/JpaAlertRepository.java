@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Calendar;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
-    public Map<RuleDevice, RuleState> lockStates(List<RuleDevice> sortedPairs, Instant now) {
+    public Map<RuleDevice, Locked> lockStates(List<RuleDevice> sortedPairs, Instant now) {
         return jdbc(c -> {
             // An upsert locks an existing row exclusively at once (INSERT IGNORE would take a shared lock,
             // and two transactions upgrading theirs to FOR UPDATE deadlock); selecting from the rule
@@ -70,11 +69,11 @@ public class JpaAlertRepository implements AlertRepository {
                 }
                 insert.executeBatch();
             }
-            Map<RuleDevice, RuleState> states = new HashMap<>();
+            Map<RuleDevice, Locked> states = new HashMap<>();
             StringBuilder marks = new StringBuilder();
             sortedPairs.forEach(p -> marks.append(marks.length() == 0 ? "(?, ?)" : ", (?, ?)"));
             try (PreparedStatement select = c.prepareStatement(
-                    "select rule_id, device_id, consecutive, held_since, last_message_at from alert_rule_state"
+                    "select rule_id, device_id, consecutive, held_since, last_message_at, alert_id from alert_rule_state"
                             + " where (rule_id, device_id) in (" + marks
                             + ") order by rule_id, device_id for update")) {
                 int i = 1;
@@ -84,13 +83,17 @@ public class JpaAlertRepository implements AlertRepository {
                 }
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
+                        long alertId = rs.getLong(6);
+                        boolean active = !rs.wasNull();
                         states.put(
                                 new RuleDevice(rs.getLong(1), rs.getString(2)),
-                                new RuleState(
-                                        rs.getInt(3),
-                                        instant(rs.getTimestamp(4, utc())),
-                                        instant(rs.getTimestamp(5, utc())),
-                                        false));
+                                new Locked(
+                                        new RuleState(
+                                                rs.getInt(3),
+                                                instant(rs.getTimestamp(4, utc())),
+                                                instant(rs.getTimestamp(5, utc())),
+                                                active),
+                                        active ? alertId : null));
                     }
                 }
             }
@@ -111,54 +114,32 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
-    public void saveStates(Map<RuleDevice, RuleState> states, Instant now) {
+    public void saveStates(Map<RuleDevice, Locked> states, Instant now) {
         if (states.isEmpty()) {
             return;
         }
         jdbc(c -> {
-            try (PreparedStatement update = c.prepareStatement(
-                    "update alert_rule_state set consecutive = ?,"
-                            + " held_since = ?, last_message_at = ?, last_evaluated_at = ? where rule_id = ? and device_id = ?")) {
-                for (Map.Entry<RuleDevice, RuleState> e : states.entrySet()) {
-                    RuleState s = e.getValue();
+            try (PreparedStatement update = c.prepareStatement("update alert_rule_state set consecutive = ?,"
+                    + " held_since = ?, last_message_at = ?, last_evaluated_at = ?, alert_id = ?"
+                    + " where rule_id = ? and device_id = ?")) {
+                for (Map.Entry<RuleDevice, Locked> e : states.entrySet()) {
+                    RuleState s = e.getValue().state();
                     update.setInt(1, s.consecutive());
                     setInstant(update, 2, s.heldSince());
                     setInstant(update, 3, s.lastMessageAt());
                     setInstant(update, 4, now);
-                    update.setLong(5, e.getKey().ruleId());
-                    update.setString(6, e.getKey().deviceId());
+                    if (e.getValue().alertId() == null) {
+                        update.setNull(5, Types.BIGINT);
+                    } else {
+                        update.setLong(5, e.getValue().alertId());
+                    }
+                    update.setLong(6, e.getKey().ruleId());
+                    update.setString(7, e.getKey().deviceId());
                     update.addBatch();
                 }
                 update.executeBatch();
             }
             return null;
-        });
-    }
-
-    @Override
-    public Map<RuleDevice, Long> lockActiveAlerts(Collection<RuleDevice> pairs) {
-        Map<String, RuleDevice> byKey = new HashMap<>();
-        pairs.forEach(p -> byKey.put(p.activeKey(), p));
-        Map<RuleDevice, Long> active = new HashMap<>();
-        if (pairs.isEmpty()) {
-            return active;
-        }
-        return jdbc(c -> {
-            StringBuilder marks = new StringBuilder();
-            byKey.keySet().forEach(k -> marks.append(marks.length() == 0 ? "?" : ",?"));
-            try (PreparedStatement select = c.prepareStatement(
-                    "select id, active_key from alert where active_key in (" + marks + ") for update")) {
-                int i = 1;
-                for (String key : byKey.keySet()) {
-                    select.setString(i++, key);
-                }
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        active.put(byKey.get(rs.getString(2)), rs.getLong(1));
-                    }
-                }
-            }
-            return active;
         });
     }
 
@@ -183,7 +164,7 @@ public class JpaAlertRepository implements AlertRepository {
                 upsert.executeUpdate();
             }
             try (PreparedStatement select =
-                    c.prepareStatement("select id, match_count from alert where active_key = ? for update")) {
+                    c.prepareStatement("select id, match_count from alert where active_key = ?")) {
                 select.setString(1, key);
                 try (ResultSet rs = select.executeQuery()) {
                     rs.next();
@@ -253,7 +234,7 @@ public class JpaAlertRepository implements AlertRepository {
 
     @Override
     public void resetState(long ruleId, String deviceId) {
-        em.createNativeQuery("update alert_rule_state set consecutive = 0, held_since = null"
+        em.createNativeQuery("update alert_rule_state set consecutive = 0, held_since = null, alert_id = null"
                         + " where rule_id = ? and device_id = ?")
                 .setParameter(1, ruleId)
                 .setParameter(2, deviceId)
@@ -261,7 +242,15 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
-    public void resetStates(long ruleId) {
+    public void restartStates(long ruleId) {
+        em.createNativeQuery("update alert_rule_state set consecutive = 0, held_since = null, last_message_at = null"
+                        + " where rule_id = ?")
+                .setParameter(1, ruleId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void removeStates(long ruleId) {
         em.createNativeQuery("delete from alert_rule_state where rule_id = ?")
                 .setParameter(1, ruleId)
                 .executeUpdate();
