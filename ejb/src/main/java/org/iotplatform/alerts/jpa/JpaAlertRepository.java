@@ -70,12 +70,14 @@ public class JpaAlertRepository implements AlertRepository {
                 insert.executeBatch();
             }
             Map<RuleDevice, Locked> states = new HashMap<>();
-            StringBuilder marks = new StringBuilder();
-            sortedPairs.forEach(p -> marks.append(marks.length() == 0 ? "(?, ?)" : ", (?, ?)"));
+            // full-key equalities: the range optimizer makes point lookups of them, so only these rows are
+            // locked (a row-constructor IN list may be scanned as a range, with gap locks)
+            StringBuilder where = new StringBuilder();
+            sortedPairs.forEach(
+                    p -> where.append(where.length() == 0 ? "" : " or ").append("(rule_id = ? and device_id = ?)"));
             try (PreparedStatement select = c.prepareStatement(
                     "select rule_id, device_id, consecutive, held_since, last_message_at, alert_id from alert_rule_state"
-                            + " where (rule_id, device_id) in (" + marks
-                            + ") order by rule_id, device_id for update")) {
+                            + " where " + where + " for update")) {
                 int i = 1;
                 for (RuleDevice p : sortedPairs) {
                     select.setLong(i++, p.ruleId());
