@@ -1,12 +1,15 @@
 package org.iotplatform.alerts;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.iotplatform.audit.AuditTrail;
+import org.iotplatform.infrastructure.transaction.AfterCommit;
 
 /**
  * Operators' alert rules: defined, changed, switched on and off, removed; every change audited. A
@@ -31,6 +34,9 @@ public class AlertRules {
     @Inject
     Clock clock;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public List<RuleView> all() {
         return rules.all().stream().map(RuleView::of).toList();
     }
@@ -43,7 +49,7 @@ public class AlertRules {
         refuseTakenName(definition.name(), null);
         AlertRule rule = new AlertRule(definition, clock.instant());
         rules.store(rule);
-        watched.invalidate();
+        invalidate();
         audit.record(actor, "rule.created", target(rule), describe(rule));
         return RuleView.of(rule);
     }
@@ -59,7 +65,7 @@ public class AlertRules {
             clearActive(rule.id(), "rule disabled", now);
             alerts.removeStates(rule.id());
         }
-        watched.invalidate();
+        invalidate();
         audit.record(actor, "rule.changed", target(rule), describe(rule));
         return RuleView.of(rule);
     }
@@ -68,8 +74,17 @@ public class AlertRules {
         AlertRule rule = rule(id);
         clearActive(rule.id(), "rule deleted", clock.instant());
         rules.remove(rule);
-        watched.invalidate();
+        invalidate();
         audit.record(actor, "rule.deleted", target(rule), null);
+    }
+
+    /**
+     * Now, and again after the commit: an ingest that reloads the rules in between still reads the
+     * old ones, and would keep them until the next refresh.
+     */
+    private void invalidate() {
+        watched.invalidate();
+        AfterCommit.run(transactions, watched::invalidate);
     }
 
     private void clearActive(long ruleId, String why, Instant now) {
