@@ -138,6 +138,7 @@ public class AlertEvaluation {
         if (cached != null) {
             return cached;
         }
+        long generation = watched.generation();
         WatchedRules.Index fresh = new WatchedRules.Index();
         for (AlertRule r : rules.all()) {
             if (r.enabled()) {
@@ -148,7 +149,7 @@ public class AlertEvaluation {
                 fresh.add(r.check(), devices);
             }
         }
-        watched.replace(fresh);
+        watched.replace(fresh, generation);
         return fresh;
     }
 }

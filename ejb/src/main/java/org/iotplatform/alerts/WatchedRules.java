@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The enabled rules by the devices they watch, held in memory so the ingest finds a message's rules
@@ -55,18 +56,29 @@ public class WatchedRules {
 
     private volatile Index index;
     private volatile long loadedAtNanos;
+    /** Counts invalidations, so an index loaded before one is not kept after it. */
+    private final AtomicLong generation = new AtomicLong();
 
     Index current(long maxAgeNanos) {
         Index i = index;
         return i != null && System.nanoTime() - loadedAtNanos < maxAgeNanos ? i : null;
     }
 
-    void replace(Index fresh) {
-        index = fresh;
-        loadedAtNanos = System.nanoTime();
+    /** Read before loading the rules, for {@link #replace}. */
+    long generation() {
+        return generation.get();
     }
 
-    void invalidate() {
+    /** Keeps {@code fresh} unless the rules changed since {@code loadedGeneration}. */
+    synchronized void replace(Index fresh, long loadedGeneration) {
+        if (generation.get() == loadedGeneration) {
+            index = fresh;
+            loadedAtNanos = System.nanoTime();
+        }
+    }
+
+    synchronized void invalidate() {
+        generation.incrementAndGet();
         index = null;
     }
 }
