@@ -15,7 +15,7 @@ CREATE TABLE alert_rule (
     in_a_row       INT           NULL,
     severity       VARCHAR(8)    NOT NULL,
     enabled        BOOLEAN       NOT NULL,
-    -- the actions as the operator gave them (JSON array); not executed yet
+    -- what the rule does when it raises an alert (a JSON array, see RuleAction)
     actions        VARCHAR(4000) NOT NULL,
     created_at     DATETIME(3)   NOT NULL,
     updated_at     DATETIME(3)   NOT NULL,
@@ -59,6 +59,8 @@ CREATE TABLE alert (
     acknowledged_by VARCHAR(64)   NULL,
     cleared_at      DATETIME(3)   NULL,
     cleared_by      VARCHAR(64)   NULL,
+    -- the operator looking after it
+    assigned_to     VARCHAR(64)   NULL,
     version         BIGINT        NOT NULL DEFAULT 0,
     PRIMARY KEY (id),
     CONSTRAINT uk_alert_active UNIQUE (active_key),
@@ -79,4 +81,28 @@ CREATE TABLE alert_event (
     PRIMARY KEY (id),
     KEY ix_alert_event_alert (alert_id, id),
     CONSTRAINT fk_alert_event_alert FOREIGN KEY (alert_id) REFERENCES alert (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- What a rule does when it raises an alert: one row per action and raise, written with the raise in
+-- the ingest transaction (so once per raise, never once per message), carried out afterwards by
+-- AlertActions, retried with back-off, its outcome kept with the alert. claimed_until is a lease: an
+-- instance that dies while running an action leaves it to another after the lease.
+CREATE TABLE alert_action (
+    id              BIGINT        NOT NULL AUTO_INCREMENT,
+    alert_id        BIGINT        NOT NULL,
+    ordinal         INT           NOT NULL,
+    type            VARCHAR(16)   NOT NULL,
+    spec            VARCHAR(4000) NOT NULL,
+    state           VARCHAR(8)    NOT NULL,
+    attempts        INT           NOT NULL DEFAULT 0,
+    next_attempt_at DATETIME(3)   NOT NULL,
+    claimed_until   DATETIME(3)   NULL,
+    outcome         VARCHAR(1000) NULL,
+    created_at      DATETIME(3)   NOT NULL,
+    finished_at     DATETIME(3)   NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT uk_alert_action UNIQUE (alert_id, ordinal),
+    KEY ix_alert_action_due (state, next_attempt_at),
+    CONSTRAINT ck_alert_action_state CHECK (state IN ('pending', 'done', 'failed')),
+    CONSTRAINT fk_alert_action_alert FOREIGN KEY (alert_id) REFERENCES alert (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

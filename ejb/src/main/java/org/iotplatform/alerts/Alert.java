@@ -64,6 +64,9 @@ public class Alert {
     @Column(name = "cleared_by", length = 64)
     private String clearedBy;
 
+    @Column(name = "assigned_to", length = 64)
+    private String assignedTo;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -95,6 +98,19 @@ public class Alert {
         clearedBy = by;
         clearedAt = at;
         return true;
+    }
+
+    /** @return whether this changed anything ({@code null}: nobody) */
+    public boolean assign(String operator) {
+        if (java.util.Objects.equals(assignedTo, operator)) {
+            return false;
+        }
+        assignedTo = operator;
+        return true;
+    }
+
+    public String assignedTo() {
+        return assignedTo;
     }
 
     public Long id() {

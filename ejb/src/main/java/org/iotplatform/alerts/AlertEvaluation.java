@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.telemetry.TelemetryStored;
@@ -32,6 +35,8 @@ import org.iotplatform.telemetry.TelemetryStored;
 @Stateless
 public class AlertEvaluation {
 
+    private static final Logger LOG = Logger.getLogger(AlertEvaluation.class.getName());
+    private static final AtomicLong failures = new AtomicLong();
     private static final Comparator<TelemetryMessage> BY_TIME = Comparator.comparing(TelemetryMessage::timestamp);
 
     @Inject
@@ -39,6 +44,9 @@ public class AlertEvaluation {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    AlertActionRepository actions;
 
     @Inject
     WatchedRules watched;
@@ -50,8 +58,35 @@ public class AlertEvaluation {
     @ConfigProperty(name = "iot.alerts.rules-refresh", defaultValue = "PT10S")
     Duration refresh;
 
+    /**
+     * Judges a stored batch. A failure of the evaluation does not fail the storage (one device's rules
+     * must not stop the fleet's telemetry): it is logged and counted, and the batch is stored without
+     * its alerts. Only failures that end the transaction anyway (a deadlock, a lost connection) pass
+     * on, so the batch is retried as a whole.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void evaluate(@Observes TelemetryStored stored) {
+        try {
+            judge(stored);
+        } catch (RuntimeException e) {
+            if (TransactionFatal.is(e)) {
+                throw e;
+            }
+            failures.incrementAndGet();
+            LOG.log(
+                    Level.SEVERE,
+                    "alert rules could not judge a batch of "
+                            + stored.messages().size() + " messages; they are stored without alerts",
+                    e);
+        }
+    }
+
+    /** Batches whose evaluation failed since start (the platform status shows it). */
+    public static long failures() {
+        return failures.get();
+    }
+
+    private void judge(TelemetryStored stored) {
         WatchedRules.Index index = index();
         if (index.isEmpty()) {
             return;
@@ -91,6 +126,7 @@ public class AlertEvaluation {
                                 alerts.raise(rule, pair.deviceId(), rule.lastValue(m), m.timestamp());
                         alertId = raised.id();
                         if (raised.created()) {
+                            actions.queue(alertId, rule.actions(), now);
                             events.add(new AlertEvent(
                                     alertId,
                                     now,

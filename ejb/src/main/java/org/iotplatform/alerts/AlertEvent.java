@@ -20,6 +20,13 @@ public class AlertEvent {
     public static final String ACKNOWLEDGED = "acknowledged";
     public static final String COMMENTED = "commented";
     public static final String CLEARED = "cleared";
+    public static final String ASSIGNED = "assigned";
+    /** An action of the rule was carried out (what it did in the detail). */
+    public static final String ACTION = "action";
+    /** An action was given up after its last attempt. */
+    public static final String ACTION_FAILED = "action-failed";
+
+    public static final String ACTION_RETRIED = "action-retried";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

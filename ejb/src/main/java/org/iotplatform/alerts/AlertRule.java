@@ -137,6 +137,7 @@ public class AlertRule {
     }
 
     public RuleCheck check() {
-        return new RuleCheck(id, name, devices(), condition(), heldFor(), inARow, severity());
+        return new RuleCheck(
+                id, name, devices(), condition(), heldFor(), inARow, severity(), RuleAction.parse(actions));
     }
 }

@@ -1,16 +1,9 @@
 package org.iotplatform.alerts;
 
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import jakarta.json.stream.JsonParsingException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.iotplatform.routing.InvalidRuleException;
 import org.iotplatform.routing.RuleCondition;
 
@@ -18,8 +11,8 @@ import org.iotplatform.routing.RuleCondition;
  * A rule as an operator defines it, checked as a whole: a bad condition, severity, duration or
  * action is refused with the reason before anything is stored.
  *
- * @param actions the actions as given (a JSON array of objects with a known {@code type}), kept for
- *     later; this version records them without running them
+ * @param actions the actions (a JSON array of {@link RuleAction}s), run once each time the rule raises an
+ *     alert
  */
 public record AlertRuleDefinition(
         String name,
@@ -31,9 +24,6 @@ public record AlertRuleDefinition(
         boolean enabled,
         String actions) {
 
-    private static final JsonProvider JSON = JsonProvider.provider(); // looked up once: see TelemetryPolicy
-    private static final Set<String> ACTION_TYPES =
-            Set.of("message", "method", "desired", "email", "webhook", "workorder");
     private static final Duration MAX_HELD_FOR = Duration.ofDays(7);
 
     public AlertRuleDefinition {
@@ -104,23 +94,7 @@ public record AlertRuleDefinition(
         if (actions.length() > 4000) {
             throw new InvalidAlertRuleException("actions are longer than 4000 characters");
         }
-        JsonArray list;
-        try {
-            list = JSON.createReader(new StringReader(actions)).readArray();
-        } catch (JsonParsingException | IllegalStateException e) {
-            throw new InvalidAlertRuleException("actions must be a JSON array of {\"type\":...} objects");
-        } catch (JsonException e) {
-            throw new InvalidAlertRuleException("actions must be a JSON array of {\"type\":...} objects");
-        }
-        for (JsonValue v : list) {
-            if (!(v instanceof JsonObject o) || !(o.get("type") instanceof JsonString type)) {
-                throw new InvalidAlertRuleException("each action is an object with a \"type\"");
-            }
-            if (!ACTION_TYPES.contains(type.getString())) {
-                throw new InvalidAlertRuleException("action type '" + type.getString()
-                        + "' is not one of message, method, desired, email, webhook, workorder");
-            }
-        }
-        return list.toString();
+        List<RuleAction> checked = RuleAction.parse(actions);
+        return checked.stream().map(a -> a.spec().toString()).collect(Collectors.joining(",", "[", "]"));
     }
 }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.infrastructure.transaction.AfterCommit;
+import org.iotplatform.routing.EndpointType;
+import org.iotplatform.routing.InvalidRuleException;
+import org.iotplatform.routing.OutboundTargets;
 
 /**
  * Operators' alert rules: defined, changed, switched on and off, removed; every change audited. A
@@ -27,6 +30,9 @@ public class AlertRules {
 
     @Inject
     WatchedRules watched;
+
+    @Inject
+    OutboundTargets targets;
 
     @Inject
     AuditTrail audit;
@@ -47,6 +53,7 @@ public class AlertRules {
 
     public RuleView create(AlertRuleDefinition definition, String actor) {
         refuseTakenName(definition.name(), null);
+        checkTargets(definition);
         AlertRule rule = new AlertRule(definition, clock.instant());
         rules.store(rule);
         invalidate();
@@ -57,6 +64,7 @@ public class AlertRules {
     public RuleView change(long id, AlertRuleDefinition definition, String actor) {
         AlertRule rule = rule(id);
         refuseTakenName(definition.name(), rule.id());
+        checkTargets(definition);
         Instant now = clock.instant();
         rule.change(definition, now);
         if (rule.enabled()) {
@@ -94,6 +102,19 @@ public class AlertRules {
             events.add(new AlertEvent(a.id(), now, AlertEvent.SYSTEM, AlertEvent.CLEARED, why));
         }
         events.forEach(alerts::append);
+    }
+
+    /** Webhooks go where routes may deliver (the same allow-list and address checks). */
+    private void checkTargets(AlertRuleDefinition d) {
+        for (RuleAction a : RuleAction.parse(d.actions())) {
+            if (a.type() == RuleAction.Type.WEBHOOK) {
+                try {
+                    targets.check(EndpointType.HTTP, a.text("url"));
+                } catch (InvalidRuleException e) {
+                    throw new InvalidAlertRuleException("actions: " + e.getMessage());
+                }
+            }
+        }
     }
 
     private void refuseTakenName(String name, Long own) {

@@ -3,7 +3,10 @@ package org.iotplatform.alerts;
 import java.time.Instant;
 import java.util.List;
 
-/** An alert as the API and views show it ({@code rule} is the rule's name; the history only for one alert). */
+/**
+ * An alert as the API and views show it ({@code rule} is the rule's name; the history and the
+ * actions only for one alert).
+ */
 public record AlertView(
         long id,
         String deviceId,
@@ -21,14 +24,16 @@ public record AlertView(
         String acknowledgedBy,
         Instant clearedAt,
         String clearedBy,
-        List<AlertChange> history) {
+        String assignedTo,
+        List<AlertChange> history,
+        List<AlertAction.View> actions) {
 
     static AlertView of(Alert a) {
-        return of(a, null);
+        return of(a, null, null);
     }
 
-    /** With its history, oldest first (null: without). */
-    static AlertView of(Alert a, List<AlertChange> history) {
+    /** With its history, oldest first, and its actions (null: without). */
+    static AlertView of(Alert a, List<AlertChange> history, List<AlertAction.View> actions) {
         return new AlertView(
                 a.id(),
                 a.deviceId(),
@@ -46,6 +51,8 @@ public record AlertView(
                 a.acknowledgedBy(),
                 a.clearedAt(),
                 a.clearedBy(),
-                history);
+                a.assignedTo(),
+                history,
+                actions);
     }
 }

@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.iotplatform.audit.AuditTrail;
+import org.iotplatform.operators.OperatorAccounts;
+import org.iotplatform.operators.Username;
 
 /**
  * Alerts as operators work with them: listed, read with their history, acknowledged, commented,
@@ -19,6 +21,12 @@ public class Alerts {
 
     @Inject
     AlertRepository alerts;
+
+    @Inject
+    ActionLedger actions;
+
+    @Inject
+    OperatorAccounts operators;
 
     @Inject
     AuditTrail audit;
@@ -35,7 +43,7 @@ public class Alerts {
 
     public AlertView get(long id) {
         Alert a = alerts.find(id).orElseThrow(() -> new AlertNotFoundException(id));
-        return AlertView.of(a, alerts.history(id).stream().map(AlertChange::of).toList());
+        return AlertView.of(a, alerts.history(id).stream().map(AlertChange::of).toList(), actions.of(id));
     }
 
     /** Acknowledging twice changes nothing the second time. */
@@ -73,6 +81,27 @@ public class Alerts {
         }
         Alert a = locked(id);
         record(a, actor, AlertEvent.COMMENTED, text.strip(), clock.instant());
+        return get(id);
+    }
+
+    /** Gives the alert to an operator to look after ({@code null} or blank: to nobody). */
+    public AlertView assign(long id, String operator, String actor) {
+        String to = operator == null || operator.isBlank() ? null : operator.strip();
+        if (to != null && !Username.VALID_TEXT.matcher(to).matches()
+                || to != null && operators.find(new Username(to)).isEmpty()) {
+            throw new InvalidAlertRequestException("there is no operator named '" + to + "'");
+        }
+        Alert a = locked(id);
+        if (a.assign(to)) {
+            record(a, actor, AlertEvent.ASSIGNED, to == null ? "to nobody" : "to " + to, clock.instant());
+        }
+        return get(id);
+    }
+
+    /** Another try of an action that was given up. */
+    public AlertView retryAction(long id, long actionId, String actor) {
+        locked(id);
+        actions.retry(id, actionId, actor);
         return get(id);
     }
 

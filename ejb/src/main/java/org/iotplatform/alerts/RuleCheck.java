@@ -1,6 +1,7 @@
 package org.iotplatform.alerts;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iotplatform.routing.RuleCondition;
@@ -14,6 +15,7 @@ import org.iotplatform.telemetry.TelemetryMessage;
  * @param heldFor the condition must hold from the first matching message until one at least this much
  *     later (null: not timed)
  * @param inARow  this many matching messages in a row raise the alert (null: the first does)
+ * @param actions what to do once each time the rule raises an alert
  */
 public record RuleCheck(
         long id,
@@ -22,7 +24,8 @@ public record RuleCheck(
         RuleCondition condition,
         Duration heldFor,
         Integer inARow,
-        Severity severity) {
+        Severity severity,
+        List<RuleAction> actions) {
 
     /** What one message does to the rule's alert for its device. */
     public enum Outcome {

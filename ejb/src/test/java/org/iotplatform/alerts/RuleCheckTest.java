@@ -31,7 +31,8 @@ class RuleCheckTest {
                 RuleCondition.parse(condition),
                 heldFor,
                 inARow,
-                Severity.MAJOR);
+                Severity.MAJOR,
+                List.of());
     }
 
     private static TelemetryMessage at(int seconds, Map<String, Double> values) {

@@ -26,7 +26,8 @@ import org.iotplatform.web.api.Range;
 
 /**
  * Alerts: listed newest first with filters ({@code deviceId}, {@code state=open|acknowledged|cleared},
- * {@code severity}), read one with its history; operators acknowledge, clear and comment.
+ * {@code severity}), read one with its history and actions; operators acknowledge, clear, comment,
+ * assign, and try a given-up action again.
  */
 @Path("alerts")
 @RequestScoped
@@ -34,6 +35,9 @@ import org.iotplatform.web.api.Range;
 public class AlertResource {
 
     public record CommentBody(String text) {}
+
+    /** {@code to}: an operator's username; null or empty: nobody. */
+    public record AssignBody(String to) {}
 
     @Inject
     Alerts alerts;
@@ -85,6 +89,25 @@ public class AlertResource {
             throw new BadRequestException("body required: {\"text\":\"...\"}");
         }
         return alerts.comment(id, body.text(), actor());
+    }
+
+    @POST
+    @Path("{id}/assign")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public AlertView assign(@PathParam("id") long id, AssignBody body) {
+        if (body == null) {
+            throw new BadRequestException("body required: {\"to\":\"<operator>\"} (or null for nobody)");
+        }
+        return alerts.assign(id, body.to(), actor());
+    }
+
+    /** Another try of an action that was given up (its attempts start again). */
+    @POST
+    @Path("{id}/actions/{actionId}/retry")
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    public AlertView retryAction(@PathParam("id") long id, @PathParam("actionId") long actionId) {
+        return alerts.retryAction(id, actionId, actor());
     }
 
     private static Severity severity(String value) {
