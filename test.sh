@@ -44,6 +44,9 @@ export IOT_SECURITY_SIGN_IN_MAX_ADDRESS_DELAY=PT3S
 # routes in the tests call webhooks on this host and write files under /tmp
 export IOT_ROUTING_ALLOWED_HOSTS=localhost
 export IOT_ROUTING_FILE_DIRECTORY=/tmp
+# alert actions given up after three attempts a second apart at first (AlertActionsIT waits for it)
+export IOT_ALERTS_ACTIONS_MAX_ATTEMPTS=3
+export IOT_ALERTS_ACTIONS_RETRY_DELAY=PT1S
 
 # The test domain is created anew from the unpacked Payara; stop one left over from a broken run.
 if [ -x ear/target/payara6/bin/asadmin ]; then

@@ -10,7 +10,11 @@ CREATE TABLE alert_rule (
     tag_name       VARCHAR(64)   NULL,
     tag_value      VARCHAR(256)  NULL,
     all_devices    BOOLEAN       NOT NULL DEFAULT FALSE,
-    rule_condition VARCHAR(512)  NOT NULL,
+    -- a condition on telemetry, or for an absence rule none and instead what it waits for:
+    -- 'telemetry' (none for absence_ms) or 'connection' (disconnected for longer than absence_ms)
+    rule_condition VARCHAR(512)  NULL,
+    absence        VARCHAR(16)   NULL,
+    absence_ms     BIGINT        NULL,
     held_for_ms    BIGINT        NULL,
     in_a_row       INT           NULL,
     severity       VARCHAR(8)    NOT NULL,
@@ -23,7 +27,9 @@ CREATE TABLE alert_rule (
     PRIMARY KEY (id),
     CONSTRAINT uk_alert_rule_name UNIQUE (name),
     CONSTRAINT ck_alert_rule_severity CHECK (severity IN ('critical', 'major', 'minor', 'warning')),
-    CONSTRAINT ck_alert_rule_one_timing CHECK (held_for_ms IS NULL OR in_a_row IS NULL)
+    CONSTRAINT ck_alert_rule_one_timing CHECK (held_for_ms IS NULL OR in_a_row IS NULL),
+    CONSTRAINT ck_alert_rule_kind CHECK ((rule_condition IS NULL) = (absence IS NOT NULL)
+        AND (absence IS NULL OR (absence IN ('telemetry', 'connection') AND absence_ms IS NOT NULL)))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Where a rule stands for one device; locked (SELECT ... FOR UPDATE) by the transaction evaluating it.

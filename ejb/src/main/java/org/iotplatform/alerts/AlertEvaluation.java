@@ -152,8 +152,10 @@ public class AlertEvaluation {
                                 now,
                                 AlertEvent.SYSTEM,
                                 AlertEvent.CLEARED,
-                                "condition no longer holds: " + rule.lastValue(m) + " (message " + m.messageId()
-                                        + ")"));
+                                (rule.absence() != null
+                                                ? "telemetry again"
+                                                : "condition no longer holds: " + rule.lastValue(m))
+                                        + " (message " + m.messageId() + ")"));
                         alertId = null;
                     }
                     case NONE -> {}
@@ -177,7 +179,8 @@ public class AlertEvaluation {
         long generation = watched.generation();
         WatchedRules.Index fresh = new WatchedRules.Index();
         for (AlertRule r : rules.all()) {
-            if (r.enabled()) {
+            // connection rules are judged on the timer only; silence rules also here (telemetry clears them)
+            if (r.enabled() && (r.absence() == null || r.absence().kind() == Absence.Kind.TELEMETRY)) {
                 DeviceSelector d = r.devices();
                 Set<String> devices = d.all()
                         ? Set.of()

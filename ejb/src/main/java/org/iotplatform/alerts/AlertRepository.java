@@ -38,6 +38,21 @@ public interface AlertRepository {
 
     void appendEvents(List<AlertEvent> events);
 
+    /** A watched device for which an absence rule's wait is over, and since when it has been absent. */
+    record Absent(String deviceId, Instant since) {}
+
+    /**
+     * The enabled devices {@code devices} selects that have been absent (no telemetry, or disconnected)
+     * for at least {@code absence.after()} at {@code now}, without an active alert of the rule.
+     */
+    List<Absent> absent(long ruleId, DeviceSelector devices, Absence absence, Instant now);
+
+    /**
+     * Devices with an active alert of the absence rule that no longer holds: connected again (a
+     * connection rule), or no longer watched (deleted, disabled, tagged otherwise).
+     */
+    List<String> absenceOver(long ruleId, DeviceSelector devices, Absence absence);
+
     /** Forgets where a rule stands for a device, after its alert was cleared by hand. */
     void resetState(long ruleId, String deviceId);
 

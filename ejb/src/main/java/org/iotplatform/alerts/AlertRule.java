@@ -38,8 +38,16 @@ public class AlertRule {
     @Column(name = "all_devices", nullable = false)
     private boolean allDevices;
 
-    @Column(name = "rule_condition", nullable = false, length = 512)
+    /** Null for an absence rule. */
+    @Column(name = "rule_condition", length = 512)
     private String condition;
+
+    /** {@code telemetry} or {@code connection} for an absence rule, else null. */
+    @Column(name = "absence", length = 16)
+    private String absence;
+
+    @Column(name = "absence_ms")
+    private Long absenceMillis;
 
     @Column(name = "held_for_ms")
     private Long heldForMillis;
@@ -83,7 +91,9 @@ public class AlertRule {
         this.tagName = d.devices().tagName();
         this.tagValue = d.devices().tagValue();
         this.allDevices = d.devices().all();
-        this.condition = d.condition().text();
+        this.condition = d.condition() == null ? null : d.condition().text();
+        this.absence = d.absence() == null ? null : d.absence().kind().value();
+        this.absenceMillis = d.absence() == null ? null : d.absence().after().toMillis();
         this.heldForMillis = d.heldFor() == null ? null : d.heldFor().toMillis();
         this.inARow = d.inARow();
         this.severity = d.severity().value();
@@ -104,8 +114,14 @@ public class AlertRule {
         return new DeviceSelector(deviceId, tagName, tagValue, allDevices);
     }
 
+    /** Null for an absence rule. */
     public RuleCondition condition() {
-        return RuleCondition.parse(condition);
+        return condition == null ? null : RuleCondition.parse(condition);
+    }
+
+    /** Null for a condition rule. */
+    public Absence absence() {
+        return absence == null ? null : new Absence(Absence.Kind.of(absence), Duration.ofMillis(absenceMillis));
     }
 
     public Duration heldFor() {
@@ -138,6 +154,6 @@ public class AlertRule {
 
     public RuleCheck check() {
         return new RuleCheck(
-                id, name, devices(), condition(), heldFor(), inARow, severity(), RuleAction.parse(actions));
+                id, name, devices(), condition(), heldFor(), inARow, severity(), RuleAction.parse(actions), absence());
     }
 }

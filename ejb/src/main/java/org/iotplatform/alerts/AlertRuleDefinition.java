@@ -22,7 +22,8 @@ public record AlertRuleDefinition(
         Integer inARow,
         Severity severity,
         boolean enabled,
-        String actions) {
+        String actions,
+        Absence absence) {
 
     private static final Duration MAX_HELD_FOR = Duration.ofDays(7);
 
@@ -33,6 +34,13 @@ public record AlertRuleDefinition(
         if (devices == null) {
             throw new InvalidAlertRuleException(
                     "devices is required: {\"deviceId\":\"...\"}, {\"tag\":\"name:value\"} or {\"all\":true}");
+        }
+        if ((condition == null) == (absence == null)) {
+            throw new InvalidAlertRuleException(
+                    "give a condition (e.g. \"temperature > 80\"), noTelemetryFor or disconnectedFor: exactly one");
+        }
+        if (absence != null && (heldFor != null || inARow != null)) {
+            throw new InvalidAlertRuleException("heldFor and inARow go with a condition, not with an absence rule");
         }
         if (heldFor != null && inARow != null) {
             throw new InvalidAlertRuleException("give heldFor or inARow, not both");
@@ -59,31 +67,60 @@ public record AlertRuleDefinition(
             String severity,
             Boolean enabled,
             String actions) {
-        RuleCondition parsed;
-        try {
-            parsed = RuleCondition.parse(condition);
-        } catch (InvalidRuleException e) {
-            throw new InvalidAlertRuleException("condition: " + e.getMessage());
+        return of(name, devices, condition, heldFor, inARow, severity, enabled, actions, null, null);
+    }
+
+    /**
+     * The same, for any kind of rule: a condition, or {@code noTelemetryFor} / {@code disconnectedFor}
+     * (ISO-8601 durations such as {@code PT10M}) for an absence rule.
+     */
+    public static AlertRuleDefinition of(
+            String name,
+            DeviceSelector devices,
+            String condition,
+            String heldFor,
+            Integer inARow,
+            String severity,
+            Boolean enabled,
+            String actions,
+            String noTelemetryFor,
+            String disconnectedFor) {
+        if (noTelemetryFor != null && disconnectedFor != null) {
+            throw new InvalidAlertRuleException("give noTelemetryFor or disconnectedFor, not both");
+        }
+        Absence absence = noTelemetryFor != null
+                ? new Absence(Absence.Kind.TELEMETRY, duration("noTelemetryFor", noTelemetryFor))
+                : disconnectedFor != null
+                        ? new Absence(Absence.Kind.CONNECTION, duration("disconnectedFor", disconnectedFor))
+                        : null;
+        RuleCondition parsed = null;
+        if (condition != null || absence == null) {
+            try {
+                parsed = RuleCondition.parse(condition);
+            } catch (InvalidRuleException e) {
+                throw new InvalidAlertRuleException("condition: " + e.getMessage());
+            }
         }
         return new AlertRuleDefinition(
                 name == null ? null : name.trim(),
                 devices,
                 parsed,
-                duration(heldFor),
+                duration("heldFor", heldFor),
                 inARow,
                 Severity.of(severity),
                 enabled == null || enabled,
-                actions);
+                actions,
+                absence);
     }
 
-    private static Duration duration(String text) {
+    private static Duration duration(String field, String text) {
         if (text == null) {
             return null;
         }
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidAlertRuleException("heldFor is not an ISO-8601 duration such as PT2M: '" + text + "'");
+            throw new InvalidAlertRuleException(field + " is not an ISO-8601 duration such as PT2M: '" + text + "'");
         }
     }
 

@@ -11,6 +11,9 @@ public interface AlertRuleRepository {
 
     Optional<AlertRule> find(long id);
 
+    /** The enabled absence rules, for the timer. */
+    List<Long> absenceRuleIds();
+
     Optional<AlertRule> findByName(String name);
 
     void store(AlertRule rule);

@@ -135,7 +135,7 @@ public class AlertRules {
         String timing = r.heldFor() != null
                 ? " held for " + r.heldFor()
                 : r.inARow() != null ? " " + r.inARow() + " in a row" : "";
-        return r.severity().value() + " when " + r.condition() + timing + " on " + r.devices()
-                + (r.enabled() ? "" : " (disabled)") + "; actions " + r.actions();
+        return r.severity().value() + " when " + (r.absence() != null ? r.absence() : r.condition()) + timing + " on "
+                + r.devices() + (r.enabled() ? "" : " (disabled)") + "; actions " + r.actions();
     }
 }

@@ -16,6 +16,8 @@ import org.iotplatform.telemetry.TelemetryMessage;
  *     later (null: not timed)
  * @param inARow  this many matching messages in a row raise the alert (null: the first does)
  * @param actions what to do once each time the rule raises an alert
+ * @param absence for an absence rule, what it waits for (and {@code condition} is null); raised on a
+ *     timer, cleared here when telemetry arrives
  */
 public record RuleCheck(
         long id,
@@ -25,7 +27,8 @@ public record RuleCheck(
         Duration heldFor,
         Integer inARow,
         Severity severity,
-        List<RuleAction> actions) {
+        List<RuleAction> actions,
+        Absence absence) {
 
     /** What one message does to the rule's alert for its device. */
     public enum Outcome {
@@ -38,6 +41,17 @@ public record RuleCheck(
     }
 
     public Outcome evaluate(RuleState state, TelemetryMessage m, Map<String, String> properties) {
+        if (absence != null) {
+            // telemetry ends a silence; the timer raises one from the newest message time kept here
+            if (state.lastMessageAt == null || m.timestamp().isAfter(state.lastMessageAt)) {
+                state.lastMessageAt = m.timestamp();
+            }
+            if (state.alertActive) {
+                state.alertActive = false;
+                return Outcome.CLEAR;
+            }
+            return Outcome.NONE;
+        }
         boolean match = condition.test(m, properties);
         if (state.lastMessageAt != null && m.timestamp().isBefore(state.lastMessageAt)) {
             // late (e.g. two ingress consumers took a device's messages a millisecond apart): the newer
@@ -78,6 +92,9 @@ public record RuleCheck(
 
     /** The values the condition reads, as the alert shows its last value: {@code {"temperature":85.0}}. */
     public String lastValue(TelemetryMessage m) {
+        if (condition == null) {
+            return "{}";
+        }
         Set<String> metrics = condition.metrics();
         StringBuilder json = new StringBuilder("{");
         for (String metric : metrics) {

@@ -10,6 +10,7 @@ import java.time.Instant;
  *
  * @param devices {@code {"deviceId":..}}, {@code {"tag":"name:value"}} or {@code {"all":true}} as a record
  * @param actions the actions as given, a JSON array
+ * @param condition null for an absence rule, which has {@code noTelemetryFor} or {@code disconnectedFor}
  */
 public record RuleView(
         long id,
@@ -22,7 +23,9 @@ public record RuleView(
         boolean enabled,
         JsonArray actions,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String noTelemetryFor,
+        String disconnectedFor) {
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -35,13 +38,19 @@ public record RuleView(
                 r.id(),
                 r.name(),
                 new Devices(d.deviceId(), d.tag(), d.all() ? Boolean.TRUE : null),
-                r.condition().text(),
+                r.condition() == null ? null : r.condition().text(),
                 r.heldFor() == null ? null : r.heldFor().toString(),
                 r.inARow(),
                 r.severity().value(),
                 r.enabled(),
                 JSON.createReader(new StringReader(r.actions())).readArray(),
                 r.createdAt(),
-                r.updatedAt());
+                r.updatedAt(),
+                r.absence() != null && r.absence().kind() == Absence.Kind.TELEMETRY
+                        ? r.absence().after().toString()
+                        : null,
+                r.absence() != null && r.absence().kind() == Absence.Kind.CONNECTION
+                        ? r.absence().after().toString()
+                        : null);
     }
 }

@@ -32,7 +32,8 @@ class RuleCheckTest {
                 heldFor,
                 inARow,
                 Severity.MAJOR,
-                List.of());
+                List.of(),
+                null);
     }
 
     private static TelemetryMessage at(int seconds, Map<String, Double> values) {

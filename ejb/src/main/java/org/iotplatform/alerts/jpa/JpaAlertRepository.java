@@ -19,10 +19,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.hibernate.Session;
+import org.iotplatform.alerts.Absence;
 import org.iotplatform.alerts.Alert;
 import org.iotplatform.alerts.AlertEvent;
 import org.iotplatform.alerts.AlertRepository;
 import org.iotplatform.alerts.AlertState;
+import org.iotplatform.alerts.DeviceSelector;
 import org.iotplatform.alerts.RuleCheck;
 import org.iotplatform.alerts.RuleDevice;
 import org.iotplatform.alerts.RuleState;
@@ -314,5 +316,84 @@ public class JpaAlertRepository implements AlertRepository {
     @Override
     public void append(AlertEvent event) {
         em.persist(event);
+    }
+
+    @Override
+    public List<Absent> absent(long ruleId, DeviceSelector devices, Absence absence, Instant now) {
+        // before the rule's first message from a device, its last activity (or registration) stands in
+        String since = absence.kind() == Absence.Kind.TELEMETRY
+                ? "coalesce(s.last_message_at, d.last_activity_time, d.created_at)"
+                : "coalesce(d.connection_state_updated_at, d.created_at)";
+        String sql = "select d.device_id, " + since + " from device d"
+                + " left join alert_rule_state s on s.rule_id = ? and s.device_id = d.device_id"
+                + " where d.status = 'enabled' and s.alert_id is null and " + selects(devices)
+                + (absence.kind() == Absence.Kind.CONNECTION ? " and d.connection_state = 'disconnected'" : "")
+                + " and " + since + " <= ?";
+        return jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                int i = 1;
+                select.setLong(i++, ruleId);
+                i = bindSelector(select, i, devices);
+                setInstant(select, i, now.minus(absence.after()));
+                List<Absent> absent = new java.util.ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        absent.add(new Absent(
+                                rs.getString(1), rs.getTimestamp(2, utc()).toInstant()));
+                    }
+                }
+                return absent;
+            }
+        });
+    }
+
+    @Override
+    public List<String> absenceOver(long ruleId, DeviceSelector devices, Absence absence) {
+        String sql = "select s.device_id, d.status, d.connection_state, " + selects(devices)
+                + " from alert_rule_state s left join device d on d.device_id = s.device_id"
+                + " where s.rule_id = ? and s.alert_id is not null";
+        return jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                int i = bindSelector(select, 1, devices);
+                select.setLong(i, ruleId);
+                List<String> over = new java.util.ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        boolean watched = "enabled".equals(rs.getString(2)) && rs.getBoolean(4);
+                        boolean back = absence.kind() == Absence.Kind.CONNECTION && "connected".equals(rs.getString(3));
+                        if (!watched || back) {
+                            over.add(rs.getString(1));
+                        }
+                    }
+                }
+                return over;
+            }
+        });
+    }
+
+    /** A condition on {@code device d} true for the devices the selector picks. */
+    private static String selects(DeviceSelector devices) {
+        if (devices.all()) {
+            return "true";
+        }
+        if (devices.deviceId() != null) {
+            return "d.device_id = ?";
+        }
+        return "exists (select 1 from device_tag t where t.device_pk = d.id and t.name = ? and t.value = ?)";
+    }
+
+    private static int bindSelector(PreparedStatement statement, int index, DeviceSelector devices)
+            throws SQLException {
+        int i = index;
+        if (devices.all()) {
+            return i;
+        }
+        if (devices.deviceId() != null) {
+            statement.setString(i++, devices.deviceId());
+            return i;
+        }
+        statement.setString(i++, devices.tagName());
+        statement.setString(i++, devices.tagValue());
+        return i;
     }
 }

@@ -23,6 +23,14 @@ public class JpaAlertRuleRepository implements AlertRuleRepository {
     }
 
     @Override
+    public List<Long> absenceRuleIds() {
+        return em.createQuery(
+                        "select r.id from AlertRule r where r.enabled = true and r.absence is not null order by r.id",
+                        Long.class)
+                .getResultList();
+    }
+
+    @Override
     public Optional<AlertRule> find(long id) {
         return Optional.ofNullable(em.find(AlertRule.class, id));
     }

@@ -46,7 +46,7 @@ public class MailSender {
             return (Session) new InitialContext().lookup(sessionName);
         } catch (NamingException | ClassCastException e) {
             throw new NotificationFailedException("the server has no mail session '" + sessionName
-                    + "' (create one: asadmin create-mail-resource; see README, \"E-mail\")");
+                    + "' (create one: asadmin create-javamail-resource; see README, \"E-mail\")");
         }
     }
 

@@ -50,7 +50,9 @@ public class RuleResource {
             Integer inARow,
             String severity,
             Boolean enabled,
-            JsonArray actions) {}
+            JsonArray actions,
+            String noTelemetryFor,
+            String disconnectedFor) {}
 
     @Inject
     AlertRules rules;
@@ -108,7 +110,9 @@ public class RuleResource {
                 body.inARow(),
                 body.severity(),
                 body.enabled(),
-                body.actions() == null ? null : body.actions().toString());
+                body.actions() == null ? null : body.actions().toString(),
+                body.noTelemetryFor(),
+                body.disconnectedFor());
     }
 
     private static DeviceSelector devices(JsonObject devices) {
