@@ -107,10 +107,10 @@ class MainLayoutTest {
         signedInAs(Role.ADMIN);
         List<SideNavItem> items = menu();
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices", "Routes", "Operators", "Audit log"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Routes", "Operators", "Audit log"),
                 items.stream().map(SideNavItem::getLabel).toList());
         assertEquals(
-                List.of("", "stations", "vending", "devices", "routes", "operators", "audit"),
+                List.of("", "stations", "vending", "devices", "alerts", "routes", "operators", "audit"),
                 items.stream().map(SideNavItem::getPath).toList());
         assertEquals(
                 List.of(
@@ -118,6 +118,7 @@ class MainLayoutTest {
                         "vaadin:factory",
                         "vaadin:cart",
                         "vaadin:cluster",
+                        "vaadin:bell",
                         "vaadin:road-branches",
                         "vaadin:users",
                         "vaadin:list"),
@@ -130,18 +131,18 @@ class MainLayoutTest {
     }
 
     @Test
-    void operatorsSeeRoutesButNoAdminViews() {
+    void operatorsSeeAlertsAndRoutesButNoAdminViews() {
         signedInAs(Role.OPERATOR);
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices", "Routes"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Routes"),
                 menu().stream().map(SideNavItem::getLabel).toList());
     }
 
     @Test
-    void viewersSeeTheFleetViewsOnly() {
+    void viewersSeeTheFleetAndAlertsOnly() {
         signedInAs(Role.VIEWER);
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts"),
                 menu().stream().map(SideNavItem::getLabel).toList());
     }
 }
