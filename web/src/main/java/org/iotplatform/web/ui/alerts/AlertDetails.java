@@ -64,6 +64,7 @@ final class AlertDetails extends VerticalLayout {
         this.changed = changed;
         setId("alert-details");
         setPadding(true);
+        getStyle().set("overflow-y", "auto"); // a long history scrolls beside the list, not the page
         hint.setId("alert-details-hint");
         hint.addClassNames(LumoUtility.TextColor.SECONDARY);
 

@@ -176,7 +176,6 @@ public class AlertsView extends VerticalLayout {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setSizeFull();
         grid.setEmptyStateText("Loading alerts…");
-        grid.setPartNameGenerator(a -> "alert-" + a.state());
         grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
     }
 
