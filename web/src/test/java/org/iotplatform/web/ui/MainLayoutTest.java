@@ -107,10 +107,19 @@ class MainLayoutTest {
         signedInAs(Role.ADMIN);
         List<SideNavItem> items = menu();
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices", "Routes", "Operators", "Audit log"),
+                List.of(
+                        "Overview",
+                        "Stations",
+                        "Vending",
+                        "Devices",
+                        "Alerts",
+                        "Routes",
+                        "Rules",
+                        "Operators",
+                        "Audit log"),
                 items.stream().map(SideNavItem::getLabel).toList());
         assertEquals(
-                List.of("", "stations", "vending", "devices", "routes", "operators", "audit"),
+                List.of("", "stations", "vending", "devices", "alerts", "routes", "rules", "operators", "audit"),
                 items.stream().map(SideNavItem::getPath).toList());
         assertEquals(
                 List.of(
@@ -118,7 +127,9 @@ class MainLayoutTest {
                         "vaadin:factory",
                         "vaadin:cart",
                         "vaadin:cluster",
+                        "vaadin:bell",
                         "vaadin:road-branches",
+                        "vaadin:bell-o",
                         "vaadin:users",
                         "vaadin:list"),
                 items.stream()
@@ -130,18 +141,18 @@ class MainLayoutTest {
     }
 
     @Test
-    void operatorsSeeRoutesButNoAdminViews() {
+    void operatorsSeeAlertsRoutesAndRulesButNoAdminViews() {
         signedInAs(Role.OPERATOR);
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices", "Routes"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Routes", "Rules"),
                 menu().stream().map(SideNavItem::getLabel).toList());
     }
 
     @Test
-    void viewersSeeTheFleetViewsOnly() {
+    void viewersSeeTheFleetAlertsAndRulesOnly() {
         signedInAs(Role.VIEWER);
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Rules"),
                 menu().stream().map(SideNavItem::getLabel).toList());
     }
 }
