@@ -15,6 +15,10 @@ CREATE TABLE alert_rule (
     rule_condition VARCHAR(512)  NULL,
     absence        VARCHAR(16)   NULL,
     absence_ms     BIGINT        NULL,
+    -- the condition read over a window: avg/min/max/count of its metrics, sliding or tumbling
+    aggregate_function  VARCHAR(8) NULL,
+    aggregate_window_ms BIGINT     NULL,
+    aggregate_tumbling  BOOLEAN    NOT NULL DEFAULT FALSE,
     held_for_ms    BIGINT        NULL,
     in_a_row       INT           NULL,
     severity       VARCHAR(8)    NOT NULL,
@@ -29,7 +33,10 @@ CREATE TABLE alert_rule (
     CONSTRAINT ck_alert_rule_severity CHECK (severity IN ('critical', 'major', 'minor', 'warning')),
     CONSTRAINT ck_alert_rule_one_timing CHECK (held_for_ms IS NULL OR in_a_row IS NULL),
     CONSTRAINT ck_alert_rule_kind CHECK ((rule_condition IS NULL) = (absence IS NOT NULL)
-        AND (absence IS NULL OR (absence IN ('telemetry', 'connection') AND absence_ms IS NOT NULL)))
+        AND (absence IS NULL OR (absence IN ('telemetry', 'connection') AND absence_ms IS NOT NULL))),
+    CONSTRAINT ck_alert_rule_aggregate CHECK (aggregate_function IS NULL
+        OR (aggregate_function IN ('avg', 'min', 'max', 'count') AND aggregate_window_ms IS NOT NULL
+            AND rule_condition IS NOT NULL))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 -- Where a rule stands for one device; locked (SELECT ... FOR UPDATE) by the transaction evaluating it.
@@ -43,6 +50,8 @@ CREATE TABLE alert_rule_state (
     held_since        DATETIME(3)  NULL,
     last_message_at   DATETIME(3)  NULL,
     last_evaluated_at DATETIME(3)  NOT NULL,
+    -- a tumbling window rule: the end of the last window judged
+    window_end        DATETIME(3)  NULL,
     PRIMARY KEY (rule_id, device_id),
     CONSTRAINT fk_alert_rule_state_rule FOREIGN KEY (rule_id) REFERENCES alert_rule (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -218,6 +218,61 @@ class AlertsIT extends WithGateway {
         assertTrue(body("/api/v1/alerts/" + number(after, "id")).contains("rule deleted"));
     }
 
+    @Test
+    void anAverageOverASlidingWindowRaisesWhenTheMeanIsHighAndClearsWhenItFalls() throws Exception {
+        awaitIngress(Duration.ofSeconds(60));
+        String id = newId("avgpump");
+        String key = field(create(id, "{}").body(), "primaryKey");
+        HttpResponse<String> created = sendJson(
+                "POST",
+                "/api/v1/rules",
+                ADMIN,
+                rule(
+                        newId("avg"),
+                        "{\"deviceId\":\"" + id + "\"}",
+                        "temperature > 80",
+                        "major",
+                        ",\"aggregate\":{\"function\":\"avg\",\"window\":\"PT5M\"}"));
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(
+                created.body()
+                        .contains("\"aggregate\":{\"function\":\"avg\",\"window\":\"PT5M\",\"mode\":\"sliding\"}"),
+                created.body());
+        long ruleId = number(created.body(), "id");
+        String alerts = "/api/v1/alerts?deviceId=" + id;
+        try {
+            MqttClient device = connectedDevice(id, key);
+            int stored = 0;
+            for (double t : new double[] {70, 80, 100}) { // mean 70, 75, 83.3
+                publish(device, id, "t" + stored, "{\"temperature\":" + t + "}");
+                int expected = ++stored;
+                await(
+                        expected + " stored",
+                        Duration.ofSeconds(30),
+                        () -> occurrences(body("/api/v1/devices/" + id + "/telemetry"), "\"metric\"") == expected);
+                if (t < 100) {
+                    assertEquals("[]", body(alerts), "a mean of at most 80 raises nothing");
+                }
+            }
+            await(
+                    "the mean over 80 raises it",
+                    Duration.ofSeconds(30),
+                    () -> body(alerts).contains("\"state\":\"open\""));
+            assertTrue(body(alerts).contains("83.3"), body(alerts));
+            publish(device, id, "t3", "{\"temperature\":60}");
+            publish(device, id, "t4", "{\"temperature\":60}"); // mean 74
+            await(
+                    "the mean falls: cleared",
+                    Duration.ofSeconds(30),
+                    () -> body(alerts).contains("\"state\":\"cleared\""));
+            assertEquals(1, occurrences(body(alerts), "\"id\":"));
+            device.disconnect();
+            device.close();
+        } finally {
+            sendJson("DELETE", "/api/v1/rules/" + ruleId, ADMIN, "");
+        }
+    }
+
     static String rule(String name, String devices, String condition, String severity, String more) {
         return "{\"name\":\"" + name + "\",\"devices\":" + devices + ",\"condition\":\"" + condition
                 + "\",\"severity\":\"" + severity + "\"" + more + "}";

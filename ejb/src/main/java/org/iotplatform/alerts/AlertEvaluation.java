@@ -119,6 +119,9 @@ public class AlertEvaluation {
             TelemetryMessage last = null;
             List<TelemetryMessage> messages = e.getValue();
             messages.sort(BY_TIME); // stable: a batch may hold a device's messages slightly out of order
+            if (rule.aggregate() != null) {
+                messages = windowed(rule, pair.deviceId(), messages, state);
+            }
             for (TelemetryMessage m : messages) {
                 switch (rule.evaluate(state, m, stored.propertiesOf(m))) {
                     case RAISE -> {
@@ -169,6 +172,38 @@ public class AlertEvaluation {
         alerts.countMatches(matches);
         alerts.appendEvents(events);
         alerts.saveStates(judged, now);
+    }
+
+    /**
+     * For a window rule, what it judges instead of the batch's messages: one message carrying the
+     * aggregates of the window that ends at the newest message (sliding), or of the tumbling window
+     * that closed since the last one judged (none if none closed). Older closed windows that no message
+     * followed in time are not judged afterwards.
+     */
+    private List<TelemetryMessage> windowed(
+            RuleCheck rule, String deviceId, List<TelemetryMessage> sorted, RuleState state) {
+        WindowAggregate a = rule.aggregate();
+        TelemetryMessage newest = sorted.get(sorted.size() - 1);
+        Instant from;
+        Instant to;
+        if (a.tumbling()) {
+            Instant current = a.windowStart(newest.timestamp());
+            if (state.windowEnd() != null && !state.windowEnd().isBefore(current)) {
+                return List.of(); // still in the window judged last
+            }
+            state.windowEnd(current);
+            to = current;
+            from = current.minus(a.window());
+        } else {
+            to = newest.timestamp();
+            from = to.minus(a.window());
+        }
+        Map<String, Double> values =
+                alerts.aggregate(deviceId, rule.condition().metrics(), a.function(), from, to, a.tumbling());
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new TelemetryMessage(newest.deviceId(), newest.messageId(), to, newest.receivedAt(), values));
     }
 
     private WatchedRules.Index index() {

@@ -38,6 +38,20 @@ public interface AlertRepository {
 
     void appendEvents(List<AlertEvent> events);
 
+    /**
+     * The aggregate of each of {@code metrics} over a device's stored telemetry from {@code from} to
+     * {@code to} (excluding {@code from} and including {@code to}; with {@code endExclusive} the other
+     * way round), in the caller's transaction so the batch being stored counts; metrics without
+     * values are missing (for {@code count}: 0).
+     */
+    Map<String, Double> aggregate(
+            String deviceId,
+            java.util.Set<String> metrics,
+            WindowAggregate.Function function,
+            Instant from,
+            Instant to,
+            boolean endExclusive);
+
     /** A watched device for which an absence rule's wait is over, and since when it has been absent. */
     record Absent(String deviceId, Instant since) {}
 

@@ -49,6 +49,16 @@ public class AlertRule {
     @Column(name = "absence_ms")
     private Long absenceMillis;
 
+    /** {@code avg}, {@code min}, {@code max} or {@code count} when the condition reads a window. */
+    @Column(name = "aggregate_function", length = 8)
+    private String aggregateFunction;
+
+    @Column(name = "aggregate_window_ms")
+    private Long aggregateWindowMillis;
+
+    @Column(name = "aggregate_tumbling", nullable = false)
+    private boolean aggregateTumbling;
+
     @Column(name = "held_for_ms")
     private Long heldForMillis;
 
@@ -94,6 +104,11 @@ public class AlertRule {
         this.condition = d.condition() == null ? null : d.condition().text();
         this.absence = d.absence() == null ? null : d.absence().kind().value();
         this.absenceMillis = d.absence() == null ? null : d.absence().after().toMillis();
+        this.aggregateFunction =
+                d.aggregate() == null ? null : d.aggregate().function().value();
+        this.aggregateWindowMillis =
+                d.aggregate() == null ? null : d.aggregate().window().toMillis();
+        this.aggregateTumbling = d.aggregate() != null && d.aggregate().tumbling();
         this.heldForMillis = d.heldFor() == null ? null : d.heldFor().toMillis();
         this.inARow = d.inARow();
         this.severity = d.severity().value();
@@ -117,6 +132,16 @@ public class AlertRule {
     /** Null for an absence rule. */
     public RuleCondition condition() {
         return condition == null ? null : RuleCondition.parse(condition);
+    }
+
+    /** Null when the condition reads single messages. */
+    public WindowAggregate aggregate() {
+        return aggregateFunction == null
+                ? null
+                : new WindowAggregate(
+                        WindowAggregate.Function.valueOf(aggregateFunction.toUpperCase(java.util.Locale.ROOT)),
+                        Duration.ofMillis(aggregateWindowMillis),
+                        aggregateTumbling);
     }
 
     /** Null for a condition rule. */
@@ -154,6 +179,15 @@ public class AlertRule {
 
     public RuleCheck check() {
         return new RuleCheck(
-                id, name, devices(), condition(), heldFor(), inARow, severity(), RuleAction.parse(actions), absence());
+                id,
+                name,
+                devices(),
+                condition(),
+                heldFor(),
+                inARow,
+                severity(),
+                RuleAction.parse(actions),
+                absence(),
+                aggregate());
     }
 }

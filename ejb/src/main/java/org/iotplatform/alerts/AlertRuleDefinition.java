@@ -23,7 +23,8 @@ public record AlertRuleDefinition(
         Severity severity,
         boolean enabled,
         String actions,
-        Absence absence) {
+        Absence absence,
+        WindowAggregate aggregate) {
 
     private static final Duration MAX_HELD_FOR = Duration.ofDays(7);
 
@@ -38,6 +39,9 @@ public record AlertRuleDefinition(
         if ((condition == null) == (absence == null)) {
             throw new InvalidAlertRuleException(
                     "give a condition (e.g. \"temperature > 80\"), noTelemetryFor or disconnectedFor: exactly one");
+        }
+        if (absence != null && aggregate != null) {
+            throw new InvalidAlertRuleException("an aggregate goes with a condition, not with an absence rule");
         }
         if (absence != null && (heldFor != null || inARow != null)) {
             throw new InvalidAlertRuleException("heldFor and inARow go with a condition, not with an absence rule");
@@ -67,12 +71,13 @@ public record AlertRuleDefinition(
             String severity,
             Boolean enabled,
             String actions) {
-        return of(name, devices, condition, heldFor, inARow, severity, enabled, actions, null, null);
+        return of(name, devices, condition, heldFor, inARow, severity, enabled, actions, null, null, null);
     }
 
     /**
-     * The same, for any kind of rule: a condition, or {@code noTelemetryFor} / {@code disconnectedFor}
-     * (ISO-8601 durations such as {@code PT10M}) for an absence rule.
+     * The same, for any kind of rule: a condition (optionally over a window {@code aggregate}), or
+     * {@code noTelemetryFor} / {@code disconnectedFor} (ISO-8601 durations such as {@code PT10M}) for an
+     * absence rule.
      */
     public static AlertRuleDefinition of(
             String name,
@@ -84,7 +89,8 @@ public record AlertRuleDefinition(
             Boolean enabled,
             String actions,
             String noTelemetryFor,
-            String disconnectedFor) {
+            String disconnectedFor,
+            WindowAggregate aggregate) {
         if (noTelemetryFor != null && disconnectedFor != null) {
             throw new InvalidAlertRuleException("give noTelemetryFor or disconnectedFor, not both");
         }
@@ -110,7 +116,8 @@ public record AlertRuleDefinition(
                 Severity.of(severity),
                 enabled == null || enabled,
                 actions,
-                absence);
+                absence,
+                aggregate);
     }
 
     private static Duration duration(String field, String text) {

@@ -18,6 +18,8 @@ import org.iotplatform.telemetry.TelemetryMessage;
  * @param actions what to do once each time the rule raises an alert
  * @param absence for an absence rule, what it waits for (and {@code condition} is null); raised on a
  *     timer, cleared here when telemetry arrives
+ * @param aggregate when the condition reads a window of telemetry: the evaluation hands
+ *     {@link #evaluate} a message whose values are the window's aggregates (null: single messages)
  */
 public record RuleCheck(
         long id,
@@ -28,7 +30,8 @@ public record RuleCheck(
         Integer inARow,
         Severity severity,
         List<RuleAction> actions,
-        Absence absence) {
+        Absence absence,
+        WindowAggregate aggregate) {
 
     /** What one message does to the rule's alert for its device. */
     public enum Outcome {

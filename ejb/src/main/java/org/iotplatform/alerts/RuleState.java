@@ -13,6 +13,8 @@ public final class RuleState {
     Instant heldSince;
     Instant lastMessageAt;
     boolean alertActive;
+    /** A tumbling window rule: the end of the last window judged. */
+    Instant windowEnd;
 
     public RuleState() {}
 
@@ -33,6 +35,14 @@ public final class RuleState {
 
     public Instant lastMessageAt() {
         return lastMessageAt;
+    }
+
+    public Instant windowEnd() {
+        return windowEnd;
+    }
+
+    public void windowEnd(Instant end) {
+        this.windowEnd = end;
     }
 
     public boolean alertActive() {

@@ -25,7 +25,11 @@ public record RuleView(
         Instant createdAt,
         Instant updatedAt,
         String noTelemetryFor,
-        String disconnectedFor) {
+        String disconnectedFor,
+        Aggregate aggregate) {
+
+    /** The window a condition reads, as given: {@code {"function":"avg","window":"PT5M","mode":"sliding"}}. */
+    public record Aggregate(String function, String window, String mode) {}
 
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -51,6 +55,12 @@ public record RuleView(
                         : null,
                 r.absence() != null && r.absence().kind() == Absence.Kind.CONNECTION
                         ? r.absence().after().toString()
-                        : null);
+                        : null,
+                r.aggregate() == null
+                        ? null
+                        : new Aggregate(
+                                r.aggregate().function().value(),
+                                r.aggregate().window().toString(),
+                                r.aggregate().mode()));
     }
 }

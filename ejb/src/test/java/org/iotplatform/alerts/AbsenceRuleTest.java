@@ -21,11 +21,11 @@ class AbsenceRuleTest {
     @Test
     void anAbsenceRuleIsDefinedByItsWaitInsteadOfACondition() {
         AlertRuleDefinition silence = AlertRuleDefinition.of(
-                "quiet", DeviceSelector.device("p1"), null, null, null, "minor", true, null, "PT10M", null);
+                "quiet", DeviceSelector.device("p1"), null, null, null, "minor", true, null, "PT10M", null, null);
         assertNull(silence.condition());
         assertEquals(new Absence(Absence.Kind.TELEMETRY, Duration.ofMinutes(10)), silence.absence());
         AlertRuleDefinition offline = AlertRuleDefinition.of(
-                "gone", DeviceSelector.device("p1"), null, null, null, "major", true, null, null, "PT5M");
+                "gone", DeviceSelector.device("p1"), null, null, null, "major", true, null, null, "PT5M", null);
         assertEquals(Absence.Kind.CONNECTION, offline.absence().kind());
         assertEquals("disconnected for PT5M", offline.absence().toString());
     }
@@ -52,7 +52,8 @@ class AbsenceRuleTest {
                 null,
                 Severity.MINOR,
                 List.of(),
-                new Absence(Absence.Kind.TELEMETRY, Duration.ofMinutes(10)));
+                new Absence(Absence.Kind.TELEMETRY, Duration.ofMinutes(10)),
+                null);
         RuleState state = new RuleState(0, null, T0, true);
         assertEquals(RuleCheck.Outcome.CLEAR, rule.evaluate(state, at(60), Map.of()));
         assertFalse(state.alertActive());
@@ -84,7 +85,8 @@ class AbsenceRuleTest {
                         true,
                         null,
                         silence,
-                        offline));
+                        offline,
+                        null));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
 }

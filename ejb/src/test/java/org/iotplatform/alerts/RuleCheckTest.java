@@ -33,6 +33,7 @@ class RuleCheckTest {
                 inARow,
                 Severity.MAJOR,
                 List.of(),
+                null,
                 null);
     }
 

@@ -29,6 +29,7 @@ import org.iotplatform.alerts.RuleCheck;
 import org.iotplatform.alerts.RuleDevice;
 import org.iotplatform.alerts.RuleState;
 import org.iotplatform.alerts.Severity;
+import org.iotplatform.alerts.WindowAggregate;
 
 /**
  * Alerts and rule state. The evaluation's writes are plain JDBC batches in the ingest transaction (one
@@ -78,7 +79,8 @@ public class JpaAlertRepository implements AlertRepository {
             sortedPairs.forEach(
                     p -> where.append(where.length() == 0 ? "" : " or ").append("(rule_id = ? and device_id = ?)"));
             try (PreparedStatement select = c.prepareStatement(
-                    "select rule_id, device_id, consecutive, held_since, last_message_at, alert_id from alert_rule_state"
+                    "select rule_id, device_id, consecutive, held_since, last_message_at, alert_id, window_end"
+                            + " from alert_rule_state"
                             + " where " + where + " for update")) {
                 int i = 1;
                 for (RuleDevice p : sortedPairs) {
@@ -89,15 +91,15 @@ public class JpaAlertRepository implements AlertRepository {
                     while (rs.next()) {
                         long alertId = rs.getLong(6);
                         boolean active = !rs.wasNull();
+                        RuleState state = new RuleState(
+                                rs.getInt(3),
+                                instant(rs.getTimestamp(4, utc())),
+                                instant(rs.getTimestamp(5, utc())),
+                                active);
+                        state.windowEnd(instant(rs.getTimestamp(7, utc())));
                         states.put(
                                 new RuleDevice(rs.getLong(1), rs.getString(2)),
-                                new Locked(
-                                        new RuleState(
-                                                rs.getInt(3),
-                                                instant(rs.getTimestamp(4, utc())),
-                                                instant(rs.getTimestamp(5, utc())),
-                                                active),
-                                        active ? alertId : null));
+                                new Locked(state, active ? alertId : null));
                     }
                 }
             }
@@ -124,7 +126,7 @@ public class JpaAlertRepository implements AlertRepository {
         }
         jdbc(c -> {
             try (PreparedStatement update = c.prepareStatement("update alert_rule_state set consecutive = ?,"
-                    + " held_since = ?, last_message_at = ?, last_evaluated_at = ?, alert_id = ?"
+                    + " held_since = ?, last_message_at = ?, last_evaluated_at = ?, alert_id = ?, window_end = ?"
                     + " where rule_id = ? and device_id = ?")) {
                 for (Map.Entry<RuleDevice, Locked> e : states.entrySet()) {
                     RuleState s = e.getValue().state();
@@ -137,8 +139,9 @@ public class JpaAlertRepository implements AlertRepository {
                     } else {
                         update.setLong(5, e.getValue().alertId());
                     }
-                    update.setLong(6, e.getKey().ruleId());
-                    update.setString(7, e.getKey().deviceId());
+                    setInstant(update, 6, s.windowEnd());
+                    update.setLong(7, e.getKey().ruleId());
+                    update.setString(8, e.getKey().deviceId());
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -368,6 +371,43 @@ public class JpaAlertRepository implements AlertRepository {
                 }
                 return over;
             }
+        });
+    }
+
+    @Override
+    public Map<String, Double> aggregate(
+            String deviceId,
+            java.util.Set<String> metrics,
+            WindowAggregate.Function function,
+            Instant from,
+            Instant to,
+            boolean endExclusive) {
+        Map<String, Double> values = new HashMap<>();
+        if (metrics.isEmpty()) {
+            return values;
+        }
+        String sql = "select metric, " + function.sql() + " from telemetry_value where device_id = ? and metric in ("
+                + String.join(",", java.util.Collections.nCopies(metrics.size(), "?")) + ")"
+                + (endExclusive ? " and ts >= ? and ts < ?" : " and ts > ? and ts <= ?") + " group by metric";
+        return jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                int i = 1;
+                select.setString(i++, deviceId);
+                for (String m : metrics) {
+                    select.setString(i++, m);
+                }
+                setInstant(select, i++, from);
+                setInstant(select, i, to);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        values.put(rs.getString(1), rs.getDouble(2));
+                    }
+                }
+            }
+            if (function == WindowAggregate.Function.COUNT) {
+                metrics.forEach(m -> values.putIfAbsent(m, 0.0));
+            }
+            return values;
         });
     }
 

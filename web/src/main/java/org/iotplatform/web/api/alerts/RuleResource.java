@@ -27,6 +27,7 @@ import org.iotplatform.alerts.AlertRules;
 import org.iotplatform.alerts.DeviceSelector;
 import org.iotplatform.alerts.InvalidAlertRuleException;
 import org.iotplatform.alerts.RuleView;
+import org.iotplatform.alerts.WindowAggregate;
 import org.iotplatform.operators.Role;
 
 /**
@@ -40,7 +41,6 @@ import org.iotplatform.operators.Role;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RuleResource {
 
-    /** {@code aggregate} is accepted in the body only to be refused with a reason: not supported yet. */
     public record RuleBody(
             String name,
             JsonObject devices,
@@ -99,9 +99,6 @@ public class RuleResource {
         if (body == null) {
             throw new BadRequestException("body required: name, devices, condition, severity");
         }
-        if (body.aggregate() != null) {
-            throw new InvalidAlertRuleException("aggregate conditions are not supported yet");
-        }
         return AlertRuleDefinition.of(
                 body.name(),
                 devices(body.devices()),
@@ -112,7 +109,24 @@ public class RuleResource {
                 body.enabled(),
                 body.actions() == null ? null : body.actions().toString(),
                 body.noTelemetryFor(),
-                body.disconnectedFor());
+                body.disconnectedFor(),
+                aggregate(body.aggregate()));
+    }
+
+    private static WindowAggregate aggregate(JsonObject aggregate) {
+        if (aggregate == null) {
+            return null;
+        }
+        if (!(aggregate.get("function") instanceof JsonString function)
+                || !(aggregate.get("window") instanceof JsonString window)
+                || (aggregate.containsKey("mode") && !(aggregate.get("mode") instanceof JsonString))) {
+            throw new InvalidAlertRuleException(
+                    "aggregate is {\"function\":\"avg|min|max|count\",\"window\":\"PT5M\",\"mode\":\"sliding|tumbling\"}");
+        }
+        return WindowAggregate.of(
+                function.getString(),
+                window.getString(),
+                aggregate.containsKey("mode") ? aggregate.getString("mode") : null);
     }
 
     private static DeviceSelector devices(JsonObject devices) {

@@ -37,6 +37,8 @@ final class RuleDialog extends Dialog {
     final Checkbox enabled = new Checkbox("Enabled", true);
     final TextArea actions = new TextArea("Actions (JSON)");
     final Span error = new Span();
+    /** What the form does not edit (an absence rule's wait, a window), kept from the rule being edited. */
+    private RuleInput kept;
 
     /**
      * @param existing the rule to edit, or null for a new one
@@ -95,6 +97,7 @@ final class RuleDialog extends Dialog {
         error.setVisible(false);
 
         RuleInput input = existing == null ? null : RuleInput.of(existing);
+        kept = input;
         if (input == null) {
             devices.setValue(RuleInput.Devices.DEVICE);
             timing.setValue(RuleInput.Timing.AT_ONCE);
@@ -145,16 +148,17 @@ final class RuleDialog extends Dialog {
 
     RuleInput input() {
         return new RuleInput(
-                name.getValue().trim(),
-                devices.getValue(),
-                devicesValue.getValue(),
-                condition.getValue().trim(),
-                timing.getValue(),
-                heldFor.getValue(),
-                inARow.getValue(),
-                severity.getValue() == null ? null : severity.getValue().value(),
-                enabled.getValue(),
-                actions.getValue());
+                        name.getValue().trim(),
+                        devices.getValue(),
+                        devicesValue.getValue(),
+                        condition.getValue().trim(),
+                        timing.getValue(),
+                        heldFor.getValue(),
+                        inARow.getValue(),
+                        severity.getValue() == null ? null : severity.getValue().value(),
+                        enabled.getValue(),
+                        actions.getValue())
+                .keeping(kept);
     }
 
     private void save(Function<RuleInput, Optional<String>> save) {

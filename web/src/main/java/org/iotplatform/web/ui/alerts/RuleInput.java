@@ -4,6 +4,7 @@ import org.iotplatform.alerts.AlertRuleDefinition;
 import org.iotplatform.alerts.DeviceSelector;
 import org.iotplatform.alerts.InvalidAlertRuleException;
 import org.iotplatform.alerts.RuleView;
+import org.iotplatform.alerts.WindowAggregate;
 
 /**
  * A rule as the form holds it. It becomes a definition the way the API's does ({@link
@@ -14,6 +15,9 @@ import org.iotplatform.alerts.RuleView;
  * @param heldFor      an ISO-8601 duration such as {@code PT2M}; only with {@link Timing#HELD_FOR}
  * @param inARow       how many readings in a row; only with {@link Timing#IN_A_ROW}
  * @param actions      a JSON array of actions, blank for none
+ * @param noTelemetryFor  kept from the stored rule (the form does not edit absence rules' waits yet)
+ * @param disconnectedFor kept from the stored rule
+ * @param aggregate       kept from the stored rule (the form does not edit windows yet)
  */
 record RuleInput(
         String name,
@@ -25,7 +29,58 @@ record RuleInput(
         Integer inARow,
         String severity,
         boolean enabled,
-        String actions) {
+        String actions,
+        String noTelemetryFor,
+        String disconnectedFor,
+        RuleView.Aggregate aggregate) {
+
+    /** A rule with a condition on single readings, as the form makes it. */
+    RuleInput(
+            String name,
+            Devices devices,
+            String devicesValue,
+            String condition,
+            Timing timing,
+            String heldFor,
+            Integer inARow,
+            String severity,
+            boolean enabled,
+            String actions) {
+        this(
+                name,
+                devices,
+                devicesValue,
+                condition,
+                timing,
+                heldFor,
+                inARow,
+                severity,
+                enabled,
+                actions,
+                null,
+                null,
+                null);
+    }
+
+    /** The same values with what the form does not edit taken from {@code kept}. */
+    RuleInput keeping(RuleInput kept) {
+        return kept == null
+                ? this
+                : new RuleInput(
+                        name,
+                        devices,
+                        devicesValue,
+                        condition,
+                        timing,
+                        heldFor,
+                        inARow,
+                        severity,
+                        enabled,
+                        actions,
+                        kept.noTelemetryFor,
+                        kept.disconnectedFor,
+                        kept.aggregate);
+    }
 
     /** Which devices the rule watches. */
     enum Devices {
@@ -71,11 +126,27 @@ record RuleInput(
                 rule.enabled(),
                 rule.actions() == null || rule.actions().isEmpty()
                         ? ""
-                        : rule.actions().toString());
+                        : rule.actions().toString(),
+                rule.noTelemetryFor(),
+                rule.disconnectedFor(),
+                rule.aggregate());
     }
 
     RuleInput withEnabled(boolean on) {
-        return new RuleInput(name, devices, devicesValue, condition, timing, heldFor, inARow, severity, on, actions);
+        return new RuleInput(
+                name,
+                devices,
+                devicesValue,
+                condition,
+                timing,
+                heldFor,
+                inARow,
+                severity,
+                on,
+                actions,
+                noTelemetryFor,
+                disconnectedFor,
+                aggregate);
     }
 
     /** The checked definition; {@link InvalidAlertRuleException} with the reason when it cannot be one. */
@@ -92,15 +163,21 @@ record RuleInput(
         if (when == Timing.IN_A_ROW && inARow == null) {
             throw new InvalidAlertRuleException("give how many readings in a row raise the alert");
         }
+        boolean absence = noTelemetryFor != null || disconnectedFor != null;
         return AlertRuleDefinition.of(
                 name,
                 selector,
-                condition,
+                absence && (condition == null || condition.isBlank()) ? null : condition,
                 when == Timing.HELD_FOR ? trimmed(heldFor) : null,
                 when == Timing.IN_A_ROW ? inARow : null,
                 severity,
                 enabled,
-                actions == null || actions.isBlank() ? null : actions.trim());
+                actions == null || actions.isBlank() ? null : actions.trim(),
+                noTelemetryFor,
+                disconnectedFor,
+                aggregate == null
+                        ? null
+                        : WindowAggregate.of(aggregate.function(), aggregate.window(), aggregate.mode()));
     }
 
     private static String trimmed(String text) {

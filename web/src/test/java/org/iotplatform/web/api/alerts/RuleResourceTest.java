@@ -53,11 +53,24 @@ class RuleResourceTest {
                             + ",\"condition\":\"a = 1\",\"severity\":\"major\"}"),
                     devices);
         }
-        InvalidAlertRuleException aggregate = assertThrows(
-                InvalidAlertRuleException.class,
-                () -> definition("{\"name\":\"r\",\"devices\":{\"all\":true},\"condition\":\"a > 1\","
-                        + "\"aggregate\":{\"function\":\"avg\",\"window\":\"PT5M\"},\"severity\":\"major\"}"));
-        assertTrue(aggregate.getMessage().contains("not supported"), aggregate.getMessage());
+        AlertRuleDefinition windowed = definition(
+                "{\"name\":\"r\",\"devices\":{\"all\":true},\"condition\":\"a > 1\","
+                        + "\"aggregate\":{\"function\":\"avg\",\"window\":\"PT5M\",\"mode\":\"tumbling\"},\"severity\":\"major\"}");
+        assertEquals("avg over tumbling PT5M", windowed.aggregate().toString());
+        for (String bad : new String[] {
+            "{\"function\":\"median\",\"window\":\"PT5M\"}",
+            "{\"function\":\"avg\",\"window\":\"five minutes\"}",
+            "{\"function\":\"avg\",\"window\":\"P2D\"}",
+            "{\"function\":\"avg\",\"window\":\"PT5M\",\"mode\":\"hopping\"}",
+            "{\"function\":\"avg\"}"
+        }) {
+            InvalidAlertRuleException aggregate = assertThrows(
+                    InvalidAlertRuleException.class,
+                    () -> definition("{\"name\":\"r\",\"devices\":{\"all\":true},\"condition\":\"a > 1\","
+                            + "\"aggregate\":" + bad + ",\"severity\":\"major\"}"),
+                    bad);
+            assertTrue(aggregate.getMessage().contains("aggregate"), aggregate.getMessage());
+        }
         InvalidAlertRuleException condition = assertThrows(
                 InvalidAlertRuleException.class,
                 () -> definition(

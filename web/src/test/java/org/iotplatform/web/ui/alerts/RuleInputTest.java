@@ -100,7 +100,10 @@ class RuleInputTest {
                         .add(Json.createObjectBuilder().add("type", "method").add("name", "reduceSpeed"))
                         .build(),
                 Instant.EPOCH,
-                Instant.EPOCH);
+                Instant.EPOCH,
+                null,
+                null,
+                null);
         RuleInput input = RuleInput.of(stored);
         assertEquals(RuleInput.Devices.TAG, input.devices());
         assertEquals("kind:pump", input.devicesValue());
