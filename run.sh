@@ -132,6 +132,23 @@ if [ "${IOT_SIMULATOR:-on}" != off ]; then
   fi
 fi
 
+# Example rules, once (an operator may change or delete them): a pump running hot is slowed down
+# (the closed loop: the simulator's pumps cool at a lower speed) and a work order is asked for; a
+# pump or vending machine that falls silent, and a warm vending cabinet, raise alerts.
+example_rule() {
+  local name=$1 body=$2
+  if ! curl -fsS -u "admin:$admin_password" "http://localhost:$HTTP_PORT/api/v1/rules" | grep -qF "\"name\":\"$name\""; then
+    curl -fsS -o /dev/null -u "admin:$admin_password" -H 'Content-Type: application/json' \
+      "http://localhost:$HTTP_PORT/api/v1/rules" -d "{\"name\":\"$name\",$body}" \
+      || say "could not create the example rule '$name'"
+  fi
+}
+if [ "${IOT_EXAMPLE_RULES:-on}" != off ]; then
+  example_rule "pump running hot" '"devices":{"tag":"kind:pump"},"condition":"temperature > 75","inARow":3,"severity":"major","actions":[{"type":"method","name":"setSpeed","payload":{"rpm":900}},{"type":"workorder","title":"Check the cooling and the bearing"}]'
+  example_rule "pump silent" '"devices":{"tag":"kind:pump"},"noTelemetryFor":"PT2M","severity":"warning"'
+  example_rule "vending cabinet warm" '"devices":{"tag":"kind:vending"},"condition":"cabinetTemperature > 8","aggregate":{"function":"avg","window":"PT5M"},"severity":"minor","actions":[{"type":"message","payload":{"command":"checkCompressor"}}]'
+fi
+
 cat <<INFO
 
   IoT platform is running ($((SECONDS - started)) s)

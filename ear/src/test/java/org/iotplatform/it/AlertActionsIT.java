@@ -209,7 +209,7 @@ class AlertActionsIT extends WithGateway {
             assertEquals(3, flakyCalls.get(), details);
             assertTrue(
                     flakyBodies.stream().allMatch(b -> b.contains("\"alertId\":" + alertId)), flakyBodies.toString());
-            Matcher webhook = Pattern.compile("\"type\":\"webhook\"[^}]*\"attempts\":(\\d+)")
+            Matcher webhook = Pattern.compile("\"attempts\":(\\d+),\"description\":\"webhook ")
                     .matcher(details);
             assertTrue(webhook.find() && webhook.group(1).equals("3"), details);
             assertTrue(details.contains("requested; no work-order system"), details);

@@ -84,7 +84,12 @@ class AlertsBrowserIT extends WithGateway {
         driver.findElement(By.cssSelector("#rule-devices-value input")).sendKeys(id);
         driver.findElement(By.cssSelector("#rule-condition input")).sendKeys("temperature >");
         browser.click(By.id("rule-save"));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-form-error"), "ondition"));
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rule-form-error"), "ondition"));
+        } catch (RuntimeException e) {
+            browser.screenshot("rule-form-error");
+            throw new AssertionError("the form shows no reason; the page: " + driver.getPageSource(), e);
+        }
         driver.findElement(By.cssSelector("#rule-condition input")).sendKeys(" 80");
         browser.click(By.id("rule-save"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-grid"), rule));

@@ -7,6 +7,7 @@ import static org.iotplatform.it.Platform.ADMIN_PASSWORD;
 import static org.iotplatform.it.Platform.basic;
 import static org.iotplatform.it.Platform.get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -53,6 +54,10 @@ class TelemetryCrashRecoveryIT extends WithGateway {
         String id = newId("crash");
         String key = field(create(id, "{}").body(), "primaryKey");
         MqttAsyncClient device = connectedAsyncDevice(id, key);
+        // rule state across the kill: one rule raises before it (level 504), one whose three-hundred-in-a-row
+        // run is under way when the server dies (900-1199); each alert once, each match counted once
+        long early = rule(id, "crash-early", "level >= 500", 5);
+        long across = rule(id, "crash-across", "level >= 900", 300);
 
         int total = 3000;
         int killAt = 1000;
@@ -93,6 +98,27 @@ class TelemetryCrashRecoveryIT extends WithGateway {
             assertEquals(i, levels.get(i), "message " + i);
         }
         assertEquals(0, get("/api/v1/devices/" + id + "/rejected", ADMIN).body().split("\"reason\"").length - 1);
+
+        String alerts = get("/api/v1/alerts?deviceId=" + id, ADMIN).body();
+        assertEquals(2, AlertsIT.occurrences(alerts, "\"id\":"), "one alert per rule: " + alerts);
+        assertTrue(alerts.contains("\"rule\":\"crash-early-" + id + "\"") && alerts.contains("\"count\":2496"), alerts);
+        assertTrue(
+                alerts.contains("\"rule\":\"crash-across-" + id + "\"") && alerts.contains("\"count\":1801"), alerts);
+        for (long rule : new long[] {early, across}) {
+            Platform.sendJson("DELETE", "/api/v1/rules/" + rule, ADMIN, "");
+        }
+    }
+
+    /** A rule on this device only, raising after {@code inARow} matches. */
+    private static long rule(String id, String name, String condition, int inARow) throws Exception {
+        var created = Platform.sendJson(
+                "POST",
+                "/api/v1/rules",
+                ADMIN,
+                AlertsIT.rule(
+                        name + "-" + id, "{\"deviceId\":\"" + id + "\"}", condition, "minor", ",\"inARow\":" + inARow));
+        assertEquals(201, created.statusCode(), created.body());
+        return AlertsIT.number(created.body(), "id");
     }
 
     private static List<Integer> levels(String json) {

@@ -84,7 +84,11 @@ public class ActionLedger {
         });
     }
 
-    /** An operator's "try again" of a failed action; a pending or done one is left as it is. */
+    /**
+     * An operator's "try again" of a failed action; a pending or done one is left as it is. In the
+     * caller's transaction: it holds the alert's lock, which this one's history entry would wait for.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void retry(long alertId, long actionId, String actor) {
         AlertAction a = actions.lock(actionId)
                 .filter(x -> x.alertId() == alertId)
@@ -96,6 +100,7 @@ public class ActionLedger {
         }
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<AlertAction.View> of(long alertId) {
         return AlertAction.View.of(actions.ofAlert(alertId));
     }

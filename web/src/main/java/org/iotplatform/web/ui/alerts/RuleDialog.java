@@ -106,7 +106,7 @@ final class RuleDialog extends Dialog {
             name.setValue(input.name());
             devices.setValue(input.devices());
             devicesValue.setValue(input.devicesValue() == null ? "" : input.devicesValue());
-            condition.setValue(input.condition());
+            condition.setValue(input.condition() == null ? "" : input.condition()); // an absence rule has none
             timing.setValue(input.timing());
             heldFor.setValue(input.heldFor() == null ? "" : input.heldFor());
             inARow.setValue(input.inARow());
