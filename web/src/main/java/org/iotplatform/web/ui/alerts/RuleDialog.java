@@ -116,7 +116,7 @@ final class RuleDialog extends Dialog {
         }
 
         VerticalLayout form = new VerticalLayout(
-                name, devices, devicesValue, condition, timing, heldFor, inARow, severity, enabled, actions, error);
+                name, devices, devicesValue, condition, timing, heldFor, inARow, severity, enabled, actions);
         form.setPadding(false);
         add(form);
 
@@ -125,7 +125,9 @@ final class RuleDialog extends Dialog {
         Button saveButton = new Button(existing == null ? "Create" : "Save", e -> save(save));
         saveButton.setId("rule-save");
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        getFooter().add(cancel, saveButton);
+        // in the footer, beside the button: always in sight, however far the form is scrolled
+        error.getStyle().set("margin-inline-end", "auto");
+        getFooter().add(error, cancel, saveButton);
     }
 
     private void describeDevices(RuleInput.Devices kind) {
