@@ -132,9 +132,10 @@ if [ "${IOT_SIMULATOR:-on}" != off ]; then
   fi
 fi
 
-# Example rules, once (an operator may change or delete them): a pump running hot is slowed down
-# (the closed loop: the simulator's pumps cool at a lower speed) and a work order is asked for; a
-# pump or vending machine that falls silent, and a warm vending cabinet, raise alerts.
+# Example rules, once (an operator may change or delete them). Each closes a loop with the simulated
+# fleet: a pump running hot or vibrating is slowed down (it cools at a lower speed) and a work order
+# is asked for; a vending cabinet warm on average over five minutes is told to run its compressor
+# (it cools to 2 °C); a pump that falls silent raises a warning.
 example_rule() {
   local name=$1 body=$2
   if ! curl -fsS -u "admin:$admin_password" "http://localhost:$HTTP_PORT/api/v1/rules" | grep -qF "\"name\":\"$name\""; then
@@ -146,7 +147,8 @@ example_rule() {
 if [ "${IOT_EXAMPLE_RULES:-on}" != off ]; then
   example_rule "pump running hot" '"devices":{"tag":"kind:pump"},"condition":"temperature > 75","inARow":3,"severity":"major","actions":[{"type":"method","name":"setSpeed","payload":{"rpm":900}},{"type":"workorder","title":"Check the cooling and the bearing"}]'
   example_rule "pump silent" '"devices":{"tag":"kind:pump"},"noTelemetryFor":"PT2M","severity":"warning"'
-  example_rule "vending cabinet warm" '"devices":{"tag":"kind:vending"},"condition":"cabinetTemperature > 8","aggregate":{"function":"avg","window":"PT5M"},"severity":"minor","actions":[{"type":"message","payload":{"command":"checkCompressor"}}]'
+  example_rule "pump vibrating" '"devices":{"tag":"kind:pump"},"condition":"vibration > 4","inARow":5,"severity":"critical","actions":[{"type":"method","name":"setSpeed","payload":{"rpm":900}},{"type":"workorder","title":"Replace the bearing"}]'
+  example_rule "vending cabinet warm" '"devices":{"tag":"kind:vending"},"condition":"cabinetTemperature > 8","aggregate":{"function":"avg","window":"PT5M"},"severity":"minor","actions":[{"type":"method","name":"runCompressor","payload":{"minutes":10}}]'
 fi
 
 cat <<INFO

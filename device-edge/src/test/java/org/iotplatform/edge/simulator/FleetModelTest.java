@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.iotplatform.edge.link.Command;
 import org.junit.jupiter.api.Test;
 
 /** The simulated fleet is the same for the same seed, and its pumps wear out towards failure. */
@@ -71,6 +73,30 @@ class FleetModelTest {
         assertTrue(after < before, before + " -> " + after);
         machine.refill();
         assertEquals(6 * 20, stock(machine.step(0.001)));
+    }
+
+    @Test
+    void theFeedbackOfTheExampleRulesCoolsTheDevices() {
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        VendingMachineModel machine = new VendingMachineModel(3, "site-1");
+        assertEquals(
+                400,
+                machine.command(new Command("runCompressor", json.objectNode().put("minutes", 0)))
+                        .status());
+        assertEquals(
+                200,
+                machine.command(new Command("runCompressor", json.objectNode().put("minutes", 10)))
+                        .status());
+        double cabinet = 0;
+        for (int i = 0; i < 50; i++) {
+            cabinet = (double) machine.step(6).get("cabinetTemperature"); // five minutes of full cooling
+        }
+        assertTrue(cabinet < 3, "the cabinet cools towards 2 °C: " + cabinet);
+        PumpModel pump = new PumpModel(7, "st-1", 1);
+        double full = average(pump, "temperature", 200);
+        pump.command(new Command("setSpeed", json.objectNode().put("rpm", 900)));
+        double slowed = average(pump, "temperature", 200);
+        assertTrue(slowed < full - 2, "a pump slowed down runs cooler: " + full + " -> " + slowed);
     }
 
     private static double average(PumpModel pump, String metric, int n) {
