@@ -108,6 +108,12 @@ class AlertsBrowserIT extends WithGateway {
                 () -> body("/api/v1/alerts?deviceId=" + id).contains("\"state\":\"open\""));
         long ruleId = number(body("/api/v1/alerts?deviceId=" + id), "ruleId");
 
+        // the overview counts it among the active major alerts, the device's page lists it
+        driver.get(Platform.BASE_URL + "/");
+        wait.until(d -> d.findElement(By.id("kpi-alerts-major")).getText().matches("[1-9][0-9,]*"));
+        driver.get(Platform.BASE_URL + "/devices/" + id);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-alerts"), rule));
+
         // an operator finds it, worst first, with its severity badge, and works on it
         signedIn(operator, "operator-password-123");
         openAlertOf(id, rule);

@@ -90,5 +90,17 @@ public interface AlertRepository {
     /** Oldest first. */
     List<AlertEvent> history(long alertId);
 
+    /** Active alerts by severity (severities without one are missing). */
+    Map<Severity, Long> activeCountsBySeverity();
+
+    /** The severities of each device's active alerts, one row per device and severity. */
+    List<DeviceSeverity> activeSeveritiesByDevice();
+
+    /** The severities of the active alerts of the devices tagged {@code tag}, one row per tag value and severity. */
+    List<DeviceSeverity> activeSeveritiesByTag(String tag);
+
+    /** A device (or a tag value) and a severity it has an active alert of. */
+    record DeviceSeverity(String key, Severity severity) {}
+
     void append(AlertEvent event);
 }

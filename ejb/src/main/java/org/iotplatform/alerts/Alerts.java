@@ -4,7 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.iotplatform.audit.AuditTrail;
 import org.iotplatform.operators.OperatorAccounts;
 import org.iotplatform.operators.Username;
@@ -39,6 +42,35 @@ public class Alerts {
         return alerts.list(deviceId, state, severity, limit).stream()
                 .map(AlertView::of)
                 .toList();
+    }
+
+    /** How many alerts are active, by severity; every severity is present (0 when none). */
+    public Map<Severity, Long> activeCountsBySeverity() {
+        Map<Severity, Long> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0L);
+        }
+        counts.putAll(alerts.activeCountsBySeverity());
+        return counts;
+    }
+
+    /** The worst severity of each device's active alerts; devices without one are missing. */
+    public Map<String, Severity> activeWorstByDevice() {
+        return worst(alerts.activeSeveritiesByDevice());
+    }
+
+    /**
+     * The worst severity of the active alerts of the devices tagged {@code tag}, by tag value (e.g. by
+     * station for {@code station}); values without one are missing.
+     */
+    public Map<String, Severity> activeWorstByTag(String tag) {
+        return worst(alerts.activeSeveritiesByTag(tag));
+    }
+
+    static Map<String, Severity> worst(List<AlertRepository.DeviceSeverity> rows) {
+        Map<String, Severity> worst = new HashMap<>();
+        rows.forEach(r -> worst.merge(r.key(), r.severity(), Severity::worse));
+        return worst;
     }
 
     public AlertView get(long id) {

@@ -13,6 +13,11 @@ public enum Severity {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The worse of the two (the declaration order is the rank); null when both are. */
+    public static Severity worse(Severity a, Severity b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
+    }
+
     public static Severity of(String value) {
         if (value != null) {
             for (Severity s : values()) {

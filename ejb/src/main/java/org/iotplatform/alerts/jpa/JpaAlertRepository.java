@@ -317,6 +317,45 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
+    public Map<Severity, Long> activeCountsBySeverity() {
+        Map<Severity, Long> counts = new HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "select a.severity, count(a) from Alert a where a.activeKey is not null group by a.severity",
+                        Object[].class)
+                .getResultList()) {
+            counts.merge(Severity.of((String) row[0]), ((Number) row[1]).longValue(), Long::sum);
+        }
+        return counts;
+    }
+
+    @Override
+    public List<DeviceSeverity> activeSeveritiesByDevice() {
+        return em
+                .createQuery(
+                        "select a.deviceId, a.severity from Alert a where a.activeKey is not null"
+                                + " group by a.deviceId, a.severity",
+                        Object[].class)
+                .getResultList()
+                .stream()
+                .map(row -> new DeviceSeverity((String) row[0], Severity.of((String) row[1])))
+                .toList();
+    }
+
+    @Override
+    public List<DeviceSeverity> activeSeveritiesByTag(String tag) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select t.value, a.severity from alert a"
+                        + " join device d on d.device_id = a.device_id"
+                        + " join device_tag t on t.device_pk = d.id and t.name = ?"
+                        + " where a.active_key is not null group by t.value, a.severity")
+                .setParameter(1, tag)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new DeviceSeverity((String) row[0], Severity.of((String) row[1])))
+                .toList();
+    }
+
+    @Override
     public void append(AlertEvent event) {
         em.persist(event);
     }

@@ -26,10 +26,12 @@ import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.inject.Inject;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.web.security.ViewAccessGuard;
+import org.iotplatform.web.ui.alerts.CriticalAlertWatch;
 
 /**
  * The dashboard's frame around every view ({@link Layout}): title, search, navigation (built from the
- * views' {@link Menu} entries, only what the operator may open), theme switch, sign-out.
+ * views' {@link Menu} entries, only what the operator may open), theme switch, sign-out, and the
+ * notice of a new critical alert.
  */
 @Layout
 public class MainLayout extends AppLayout {
@@ -39,7 +41,7 @@ public class MainLayout extends AppLayout {
     private final Button themeToggle = new Button();
 
     @Inject
-    public MainLayout(DeviceRegistry registry) {
+    public MainLayout(DeviceRegistry registry, CriticalAlertWatch criticalAlerts) {
         H1 title = new H1("IoT Platform");
         title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
 
@@ -63,6 +65,9 @@ public class MainLayout extends AppLayout {
         header.addClassNames(LumoUtility.Padding.End.MEDIUM);
         addToNavbar(header);
         addToDrawer(navigation());
+        if (criticalAlerts != null && CriticalAlertWatch.isFor(CurrentOperator.role())) {
+            criticalAlerts.watch(this); // around every view, so a critical alert is seen wherever one is
+        }
     }
 
     private static Component spacer() {

@@ -18,8 +18,11 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.ListDataProvider;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -31,8 +34,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.iotplatform.alerts.AlertNotFoundException;
 import org.iotplatform.alerts.AlertState;
 import org.iotplatform.alerts.AlertView;
@@ -48,15 +53,21 @@ import org.iotplatform.web.ui.devices.DeviceView;
 
 /**
  * The alerts worklist: active alerts by default, open before acknowledged, worst first, newest first;
- * filtered by state, severity and device, and read again every few seconds so new alerts appear
- * without a reload. Selecting one shows its history and actions; operators and admins acknowledge,
- * clear, assign and comment it there, viewers only read.
+ * filtered by state, severity and device (also from a link's {@code ?severity=} and {@code ?device=}),
+ * and read again every few seconds so new alerts appear without a reload. Selecting one shows its
+ * history and actions; operators and admins acknowledge, clear, assign and comment it there, viewers
+ * only read.
  */
 @Route("alerts")
 @Menu(title = "Alerts", order = 3.5, icon = "vaadin:bell")
 @PageTitle("Alerts · IoT Platform")
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
-public class AlertsView extends VerticalLayout {
+public class AlertsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** Query parameters other views link with: {@code /alerts?severity=major}, {@code /alerts?device=pump-1}. */
+    public static final String SEVERITY = "severity";
+
+    public static final String DEVICE = "device";
 
     static final Duration REFRESH = Duration.ofSeconds(5);
     static final int LIMIT = 500;
@@ -105,6 +116,32 @@ public class AlertsView extends VerticalLayout {
         if (mayAct) {
             addAttachListener(e -> loadOperators(e.getUI()));
         }
+    }
+
+    /** A link to this view filtered by one of its query parameters, e.g. {@code (SEVERITY, "major")}. */
+    public static RouterLink link(String text, String parameter, String value) {
+        RouterLink link = new RouterLink(text, AlertsView.class);
+        link.setQueryParameters(QueryParameters.of(parameter, value));
+        return link;
+    }
+
+    /** The filters from the link's query parameters (an unknown severity is ignored, as if not given). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> query =
+                event.getLocation().getQueryParameters().getParameters();
+        String severity = first(query, SEVERITY);
+        severityFilter.setValue(Arrays.stream(Severity.values())
+                .filter(s -> s.value().equals(severity))
+                .findFirst()
+                .orElse(null));
+        String device = first(query, DEVICE);
+        deviceFilter.setValue(device == null ? "" : device.strip());
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private Component header() {
@@ -180,7 +217,7 @@ public class AlertsView extends VerticalLayout {
     }
 
     /** open: blue, acknowledged: grey, cleared: green. */
-    static Span stateBadge(String state) {
+    public static Span stateBadge(String state) {
         Span badge = new Span(state);
         badge.addClassName("alert-state-badge");
         badge.getElement().setAttribute("data-state", state);
@@ -193,7 +230,7 @@ public class AlertsView extends VerticalLayout {
         return badge;
     }
 
-    static String time(Instant at) {
+    public static String time(Instant at) {
         return at == null ? "" : TIME.format(at);
     }
 

@@ -1,5 +1,6 @@
 package org.iotplatform.web.ui.components;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Span;
 import java.util.Arrays;
 import java.util.Optional;
@@ -28,6 +29,37 @@ public class SeverityBadge extends Span {
                     case WARNING -> "contrast";
                 })
                 .orElse("contrast");
+    }
+
+    /**
+     * The severity's colour for borders and figures, matching its badge: critical and major red (major
+     * paler), minor amber, warning grey.
+     */
+    public static String colour(String severity) {
+        return known(severity)
+                .map(s -> switch (s) {
+                    case CRITICAL -> "var(--lumo-error-color)";
+                    case MAJOR -> "var(--lumo-error-color-50pct)";
+                    case MINOR -> "var(--lumo-warning-color, #e8a317)";
+                    case WARNING -> "var(--lumo-contrast-50pct)";
+                })
+                .orElse("var(--lumo-contrast-30pct)");
+    }
+
+    /**
+     * Marks {@code component} with the worst severity of its active alerts: {@code data-alert} for
+     * styles and tests, a coloured left border to see; both removed when {@code worst} is null.
+     */
+    public static void markAlert(Component component, Severity worst) {
+        if (worst == null) {
+            component.getElement().removeAttribute("data-alert");
+            component.getElement().getStyle().remove("border-left");
+            component.getElement().removeAttribute("title");
+        } else {
+            component.getElement().setAttribute("data-alert", worst.value());
+            component.getElement().getStyle().set("border-left", "6px solid " + colour(worst.value()));
+            component.getElement().setAttribute("title", "Worst active alert: " + worst.value());
+        }
     }
 
     /** Worst first: 0 for critical ... 3 for warning; an unknown severity after all of them. */

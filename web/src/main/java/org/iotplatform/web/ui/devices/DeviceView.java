@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.Alerts;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.commanding.CommandHistory;
 import org.iotplatform.commanding.DirectMethods;
@@ -100,6 +101,8 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private HistoryPanel historyPanel;
     private RejectedMessagesGrid rejected;
     private CommandsPanel commands;
+    private DeviceAlerts deviceAlerts;
+    private final Alerts alerts;
     private final DirectMethods methods;
     private final CloudToDeviceMessages messages;
     private final DeviceTwins twins;
@@ -123,8 +126,10 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
             DirectMethods methods,
             CloudToDeviceMessages messages,
             DeviceTwins twins,
-            CommandHistory commandHistory) {
+            CommandHistory commandHistory,
+            Alerts alerts) {
         this.methods = methods;
+        this.alerts = alerts;
         this.messages = messages;
         this.twins = twins;
         this.commandHistory = commandHistory;
@@ -223,8 +228,10 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
                 .filter(r -> r == Role.ADMIN || r == Role.OPERATOR)
                 .isPresent();
         commands = new CommandsPanel(deviceId, methods, messages, twins, commandHistory, executor, mayCommand);
+        deviceAlerts = new DeviceAlerts(deviceId, alerts, executor);
         add(
                 header(device),
+                section("device-alerts", "Alerts", "active first, then the most recent", deviceAlerts),
                 section("device-latest-section", "Latest values", null, latest),
                 section("device-live-section", "Live", "last 10 minutes, as messages arrive", live),
                 section("device-history-section", "History", null, historyPanel),
@@ -349,6 +356,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         historyPanel.start();
         rejected.load();
         commands.load();
+        deviceAlerts.load(ui);
     }
 
     private void startLive(UI ui) {
@@ -452,13 +460,14 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    /** In the UI every {@link #TICK}: ages move on, and the connection state is read again. */
+    /** In the UI every {@link #TICK}: ages move on, the connection state and the alerts are read again. */
     private void tick() {
         if (deviceId == null) {
             return;
         }
         Instant now = clock.instant();
         latest.refreshAges(now);
+        deviceAlerts.load(UI.getCurrent());
         DeviceId id = deviceId;
         executor.load(
                 UI.getCurrent(),

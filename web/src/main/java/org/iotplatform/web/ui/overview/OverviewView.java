@@ -21,9 +21,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.Alerts;
+import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.FleetCounts;
 import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.StationSummary;
@@ -33,9 +37,10 @@ import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.vending.VendingView;
 
 /**
- * The home view, the fleet at a glance: devices by state, messages per minute, refused messages and
- * every pumping station with its health colour, refreshed by server push every few seconds. The
- * figures are read off the request thread; the view shows "…" until they arrive.
+ * The home view, the fleet at a glance: devices by state, messages per minute, refused messages, active
+ * alerts by severity and every pumping station with its health colour and worst alert, refreshed by
+ * server push every few seconds. The figures are read off the request thread; the view shows "…" until
+ * they arrive.
  */
 @Route("")
 @Menu(title = "Overview", order = 0, icon = "vaadin:dashboard")
@@ -54,21 +59,28 @@ public class OverviewView extends VerticalLayout {
             long messagesPerMinute,
             long rejectedLastHour,
             List<StationSummary> stations,
-            long vendingMachines) {}
+            long vendingMachines,
+            Map<Severity, Long> activeAlerts,
+            Map<String, Severity> stationAlerts) {}
 
     private final FleetMonitor fleet;
+    private final Alerts alerts;
     private final DashboardExecutor executor;
     private final Clock clock;
     private final FleetFigures figures = new FleetFigures();
+    private final AlertFigures alertFigures = new AlertFigures();
     private final FlexLayout stations = new FlexLayout();
     private final Paragraph stationsState = new Paragraph("Loading stations…");
     private final RouterLink vending = new RouterLink("", VendingView.class);
     private final Span updated = new Span();
     private List<StationSummary> shownStations;
+    private final Map<String, StationTile> tiles = new HashMap<>();
 
     @Inject
-    public OverviewView(FleetMonitor fleet, PlatformMonitor platform, DashboardExecutor executor, Clock clock) {
+    public OverviewView(
+            FleetMonitor fleet, Alerts alerts, PlatformMonitor platform, DashboardExecutor executor, Clock clock) {
         this.fleet = fleet;
+        this.alerts = alerts;
         this.executor = executor;
         this.clock = clock;
         setId("overview");
@@ -97,6 +109,7 @@ public class OverviewView extends VerticalLayout {
         add(
                 head,
                 figures,
+                alertFigures,
                 section("Pumping stations", stationsState, stations),
                 section("Vending machines", vending),
                 section("Platform", platformCards));
@@ -134,16 +147,25 @@ public class OverviewView extends VerticalLayout {
                 fleet.messagesWithin(Duration.ofMinutes(1)),
                 fleet.rejectedWithin(Duration.ofHours(1)),
                 stations,
-                fleet.countTagged(FleetMonitor.KIND_TAG, "vending"));
+                fleet.countTagged(FleetMonitor.KIND_TAG, "vending"),
+                alerts.activeCountsBySeverity(),
+                alerts.activeWorstByTag(FleetMonitor.STATION_TAG));
     }
 
     void show(Picture p) {
         figures.show(p.counts(), p.messagesPerMinute(), p.rejectedLastHour());
+        alertFigures.show(p.activeAlerts());
         if (!p.stations().equals(shownStations)) {
             shownStations = p.stations();
             stations.removeAll();
-            p.stations().forEach(s -> stations.add(new StationTile(s)));
+            tiles.clear();
+            p.stations().forEach(s -> {
+                StationTile tile = new StationTile(s);
+                tiles.put(s.name(), tile);
+                stations.add(tile);
+            });
         }
+        tiles.forEach((name, tile) -> tile.alert(p.stationAlerts().get(name)));
         stationsState.setText(
                 p.stations().isEmpty()
                         ? "No stations yet. A device joins a station with the tag station=<name> (the simulator's pumps do)."

@@ -4,12 +4,20 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.theme.lumo.LumoUtility;
+import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.web.ui.components.HealthBadge;
+import org.iotplatform.web.ui.components.SeverityBadge;
 import org.iotplatform.web.ui.stations.StationView;
 
-/** A station on the overview: its name, health colour and connected devices; opens the station. */
+/**
+ * A station on the overview: its name, health colour, connected devices and the worst severity of its
+ * devices' active alerts; opens the station.
+ */
 public class StationTile extends RouterLink {
+
+    private SeverityBadge alert;
+    private Severity shownAlert;
 
     public StationTile(StationSummary station) {
         super(StationView.class, new RouteParameters(StationView.STATION, station.name()));
@@ -38,5 +46,30 @@ public class StationTile extends RouterLink {
                 .set("flex", "0 1 14em")
                 .set("text-decoration", "none")
                 .set("border-left", "6px solid " + HealthBadge.colour(station.health()));
+    }
+
+    /**
+     * Shows the worst severity of the station's active alerts (null: none) as a badge and in
+     * {@code data-alert}; the left border stays the health's.
+     */
+    public void alert(Severity worst) {
+        if (worst == shownAlert) {
+            return; // unchanged: nothing sent to the browser on this refresh
+        }
+        shownAlert = worst;
+        if (alert != null) {
+            remove(alert);
+            alert = null;
+        }
+        if (worst == null) {
+            getElement().removeAttribute("data-alert");
+            return;
+        }
+        getElement().setAttribute("data-alert", worst.value());
+        alert = new SeverityBadge(worst.value());
+        alert.setText(worst.value() + " alert");
+        alert.addClassNames("station-tile-alert");
+        alert.getStyle().set("align-self", "flex-start");
+        add(alert);
     }
 }

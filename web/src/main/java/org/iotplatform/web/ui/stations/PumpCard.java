@@ -19,14 +19,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.DeviceSnapshot;
 import org.iotplatform.monitoring.PumpState;
+import org.iotplatform.web.ui.components.SeverityBadge;
 import org.iotplatform.web.ui.devices.DeviceView;
 
 /**
- * One pump of a station: its state (running, stopped, fault, offline, disabled) and its key values
- * with units, updated live; the id opens the device page. Operators also get Start and Stop (direct
- * methods, audited like every command); viewers do not.
+ * One pump of a station: its state (running, stopped, fault, offline, disabled), its key values
+ * with units, updated live, and the colour of its worst active alert; the id opens the device page.
+ * Operators also get Start and Stop (direct methods, audited like every command); viewers do not.
  */
 public class PumpCard extends Composite<Div> {
 
@@ -102,6 +104,11 @@ public class PumpCard extends Composite<Div> {
                 snapshot.lastValueAt() == null
                         ? "no values yet"
                         : "last value " + ago(Duration.between(snapshot.lastValueAt(), now)));
+    }
+
+    /** Marks the card with the worst severity of the pump's active alerts (null: none). */
+    public void alert(Severity worst) {
+        SeverityBadge.markAlert(getContent(), worst);
     }
 
     /** The text shown for a metric, e.g. {@code "52.3 m³/h"}; used by tests too. */

@@ -32,6 +32,8 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.Alerts;
+import org.iotplatform.alerts.Severity;
 import org.iotplatform.commanding.DirectMethods;
 import org.iotplatform.monitoring.DeviceSnapshot;
 import org.iotplatform.monitoring.FleetMonitor;
@@ -47,8 +49,9 @@ import org.iotplatform.web.ui.components.ThrottledUpdates;
 
 /**
  * One pumping station ({@code /stations/<name>}): its health, a drawn schematic and its pumps side by
- * side with their live values. Values arrive from the telemetry feed as they are stored; connection
- * states are read again every few seconds. A pump's id opens its device page.
+ * side with their live values, each coloured by its worst active alert. Values arrive from the
+ * telemetry feed as they are stored; connection states and alerts are read again every few seconds. A
+ * pump's id opens its device page.
  */
 @Route("stations/:" + StationView.STATION)
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
@@ -59,7 +62,11 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
     static final Duration STATE_REFRESH = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(StationView.class.getName());
 
+    /** The station as read, with the worst severity of each device's active alerts (one query for all). */
+    record Picture(Optional<StationStatus> station, Map<String, Severity> alerts) {}
+
     private final FleetMonitor fleet;
+    private final Alerts alerts;
     private final TelemetryFeed feed;
     private final DirectMethods methods;
     private final DashboardExecutor executor;
@@ -78,8 +85,14 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
 
     @Inject
     public StationView(
-            FleetMonitor fleet, TelemetryFeed feed, DirectMethods methods, DashboardExecutor executor, Clock clock) {
+            FleetMonitor fleet,
+            Alerts alerts,
+            TelemetryFeed feed,
+            DirectMethods methods,
+            DashboardExecutor executor,
+            Clock clock) {
         this.fleet = fleet;
+        this.alerts = alerts;
         this.feed = feed;
         this.methods = methods;
         this.executor = executor;
@@ -127,13 +140,18 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
         state.setText("Loading the station…");
         state.setVisible(true);
         UI ui = event.getUI();
-        executor.load(ui, () -> fleet.station(name), found -> show(ui, found), e -> {
+        executor.load(ui, this::picture, p -> show(ui, p), e -> {
             LOG.log(Level.WARNING, "station " + name + " not available", e);
             state.setText("The station cannot be shown just now: the server did not answer. Reload to try again.");
         });
     }
 
-    private void show(UI ui, Optional<StationStatus> found) {
+    private Picture picture() {
+        return new Picture(fleet.station(name), alerts.activeWorstByDevice());
+    }
+
+    private void show(UI ui, Picture picture) {
+        Optional<StationStatus> found = picture.station();
         if (found.isEmpty()) {
             state.setText("There is no station named \u201c" + name + "\u201d: no device carries the tag station="
                     + name + ".");
@@ -144,6 +162,7 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
         StationStatus station = found.get();
         for (DeviceSnapshot d : station.devices()) {
             PumpCard card = new PumpCard(d, mayCommand ? (id, method) -> command(ui, id, method) : null);
+            card.alert(picture.alerts().get(d.deviceId()));
             byDevice.put(d.deviceId(), card);
             cards.add(card);
         }
@@ -175,8 +194,7 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
         for (String id : byDevice.keySet()) {
             updates.closeWith(feed.subscribe(DeviceId.of(id), updates::offer));
         }
-        ticker = executor.every(
-                ui, STATE_REFRESH, () -> executor.load(ui, () -> fleet.station(name), this::refreshState, e -> {}));
+        ticker = executor.every(ui, STATE_REFRESH, () -> executor.load(ui, this::picture, this::refreshState, e -> {}));
     }
 
     private void stopLive() {
@@ -205,14 +223,16 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
         redraw();
     }
 
-    private void refreshState(Optional<StationStatus> fresh) {
+    private void refreshState(Picture fresh) {
         var now = clock.instant();
-        fresh.ifPresent(s -> s.devices().forEach(d -> {
-            PumpCard card = byDevice.get(d.deviceId());
-            if (card != null) {
-                card.show(card.pump().withStateOf(d), now);
-            }
-        }));
+        byDevice.forEach((id, card) -> card.alert(fresh.alerts().get(id)));
+        fresh.station()
+                .ifPresent(s -> s.devices().forEach(d -> {
+                    PumpCard card = byDevice.get(d.deviceId());
+                    if (card != null) {
+                        card.show(card.pump().withStateOf(d), now);
+                    }
+                }));
         redraw();
     }
 

@@ -11,7 +11,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.iotplatform.alerts.Alerts;
+import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.FleetMonitor;
+import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.overview.StationTile;
@@ -23,14 +28,19 @@ import org.iotplatform.web.ui.overview.StationTile;
 @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME, Role.VIEWER_NAME})
 public class StationsView extends VerticalLayout {
 
+    /** The stations and the worst severity of each one's active alerts, read together. */
+    record Picture(List<StationSummary> stations, Map<String, Severity> alerts) {}
+
     private final FleetMonitor fleet;
+    private final Alerts alerts;
     private final DashboardExecutor executor;
     private final FlexLayout tiles = new FlexLayout();
     private final Paragraph state = new Paragraph("Loading stations…");
 
     @Inject
-    public StationsView(FleetMonitor fleet, DashboardExecutor executor) {
+    public StationsView(FleetMonitor fleet, Alerts alerts, DashboardExecutor executor) {
         this.fleet = fleet;
+        this.alerts = alerts;
         this.executor = executor;
         setId("stations");
         tiles.setId("station-tiles");
@@ -47,10 +57,15 @@ public class StationsView extends VerticalLayout {
         super.onAttach(event);
         executor.load(
                 event.getUI(),
-                fleet::stations,
-                stations -> {
+                () -> new Picture(fleet.stations(), alerts.activeWorstByTag(FleetMonitor.STATION_TAG)),
+                p -> {
+                    List<StationSummary> stations = p.stations();
                     tiles.removeAll();
-                    stations.forEach(s -> tiles.add(new StationTile(s)));
+                    stations.forEach(s -> {
+                        StationTile tile = new StationTile(s);
+                        tile.alert(p.alerts().get(s.name()));
+                        tiles.add(tile);
+                    });
                     state.setVisible(stations.isEmpty());
                     state.setText("No stations yet. A device joins a station with the tag station=<name>.");
                 },

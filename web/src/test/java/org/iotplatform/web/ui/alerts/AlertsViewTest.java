@@ -30,7 +30,7 @@ import org.iotplatform.web.ui.KaribuTest;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.junit.jupiter.api.Test;
 
-class AlertsViewTest extends KaribuTest {
+public class AlertsViewTest extends KaribuTest {
 
     private static final Instant T = Instant.parse("2026-12-01T10:00:00Z");
 
@@ -55,7 +55,7 @@ class AlertsViewTest extends KaribuTest {
         }
     }
 
-    static AlertView alert(long id, String state, String severity, int minutesLater) {
+    public static AlertView alert(long id, String state, String severity, int minutesLater) {
         return new AlertView(
                 id,
                 "pump-" + id,

@@ -1,7 +1,10 @@
 package org.iotplatform.web.ui.components;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.vaadin.flow.component.html.Div;
 import java.util.Arrays;
 import java.util.List;
 import org.iotplatform.alerts.Severity;
@@ -18,6 +21,31 @@ class SeverityBadgeTest {
                         .toList());
         assertEquals("contrast", SeverityBadge.theme("urgent"), "an unknown severity is shown, neutral");
         assertEquals("contrast", SeverityBadge.theme(null));
+    }
+
+    @Test
+    void bordersAndFiguresUseTheBadgesColours() {
+        assertEquals(
+                List.of(
+                        "var(--lumo-error-color)",
+                        "var(--lumo-error-color-50pct)",
+                        "var(--lumo-warning-color, #e8a317)",
+                        "var(--lumo-contrast-50pct)"),
+                Arrays.stream(Severity.values())
+                        .map(s -> SeverityBadge.colour(s.value()))
+                        .toList());
+        assertEquals("var(--lumo-contrast-30pct)", SeverityBadge.colour("urgent"));
+    }
+
+    @Test
+    void aMarkedComponentCarriesItsWorstAlertUntilItHasNone() {
+        Div card = new Div();
+        SeverityBadge.markAlert(card, Severity.MAJOR);
+        assertEquals("major", card.getElement().getAttribute("data-alert"));
+        assertEquals("6px solid var(--lumo-error-color-50pct)", card.getStyle().get("border-left"));
+        SeverityBadge.markAlert(card, null);
+        assertFalse(card.getElement().hasAttribute("data-alert"));
+        assertNull(card.getStyle().get("border-left"));
     }
 
     @Test

@@ -1,14 +1,21 @@
 package org.iotplatform.web.ui.overview;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.RouterLink;
+import java.util.Map;
+import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.FleetCounts;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.web.ui.KaribuTest;
+import org.iotplatform.web.ui.components.SeverityBadge;
 import org.junit.jupiter.api.Test;
 
 class OverviewViewsTest extends KaribuTest {
@@ -48,6 +55,45 @@ class OverviewViewsTest extends KaribuTest {
                         .getText());
         StationTile down = new StationTile(new StationSummary("station-04", 4, 0, 1));
         assertEquals("down", down.getElement().getAttribute("data-health"));
+    }
+
+    @Test
+    void theOpenAlertsCardCountsBySeverityEachLinkingToItsAlerts() {
+        AlertFigures alerts = new AlertFigures();
+        UI.getCurrent().add(alerts);
+        assertEquals("\u2026", link("kpi-alerts-major").getText(), "a placeholder until the counts arrive");
+        alerts.show(Map.of(Severity.CRITICAL, 0L, Severity.MAJOR, 2L, Severity.MINOR, 1_200L));
+        assertEquals("0", link("kpi-alerts-critical").getText());
+        assertEquals("2", link("kpi-alerts-major").getText());
+        assertEquals("1,200", link("kpi-alerts-minor").getText());
+        assertEquals("0", link("kpi-alerts-warning").getText(), "a severity without alerts counts 0");
+        assertEquals("alerts?severity=major", link("kpi-alerts-major").getHref());
+        assertEquals(
+                SeverityBadge.colour("major"),
+                link("kpi-alerts-major").getStyle().get("color"));
+    }
+
+    @Test
+    void aStationTileShowsItsWorstAlertUntilItHasNone() {
+        StationTile tile = new StationTile(new StationSummary("station-05", 2, 2, 0));
+        UI.getCurrent().add(tile);
+        assertFalse(tile.getElement().hasAttribute("data-alert"));
+        tile.alert(Severity.CRITICAL);
+        assertEquals("critical", tile.getElement().getAttribute("data-alert"));
+        assertEquals(
+                "critical alert",
+                _get(tile, SeverityBadge.class, s -> s.withClasses("station-tile-alert"))
+                        .getText());
+        tile.alert(Severity.MINOR);
+        assertEquals("minor", tile.getElement().getAttribute("data-alert"));
+        _assertOne(tile, SeverityBadge.class, s -> s.withClasses("station-tile-alert"));
+        tile.alert(null);
+        assertFalse(tile.getElement().hasAttribute("data-alert"));
+        _assertNone(tile, SeverityBadge.class, s -> s.withClasses("station-tile-alert"));
+    }
+
+    private static RouterLink link(String id) {
+        return _get(RouterLink.class, s -> s.withId(id));
     }
 
     private static String text(String id) {
