@@ -6,6 +6,10 @@
 #   2. durable: the platform's gateway, Camel ingress, EJB ingest and MariaDB, counted in the database;
 #   3. latency at a steady load of RATE_SHARE of the durable rate.
 # Prints FIGURE lines: messages/s, publish-to-commit latency, CPU and memory of each process.
+# RULES=100 first defines that many alert rules on every benchmark device, as a fleet would have them
+# (conditions on temperature, flow and vibration, some "in a row" or "held for", none met by the load's
+# normal readings): the cost of watching. An alert commits with the message that raises it, so the
+# publish-to-commit latency is also the publish-to-alert latency. STEADY_RATE fixes phase 3's rate.
 #
 # Needs the platform running (./run.sh).   DEVICES=200 SECONDS_PER_PHASE=30 device-edge/bench/telemetry.sh
 set -euo pipefail
@@ -15,6 +19,8 @@ DEVICES=${DEVICES:-500}
 SECONDS_PER_PHASE=${SECONDS_PER_PHASE:-30}
 WINDOW=${WINDOW:-4}
 RATE_SHARE=${RATE_SHARE:-0.5}
+RULES=${RULES:-0}
+STEADY_RATE=${STEADY_RATE:-}
 PREFIX=${PREFIX:-tbench}
 . device-edge/bench/lib.sh
 
@@ -45,6 +51,26 @@ stored_since() {
 
 register_devices "$PREFIX" "$DEVICES"
 
+# bench_rules N: replaces earlier benchmark rules by N rules on the benchmark devices
+bench_rules() {
+  local ids id i body
+  ids=$(curl -s -u "admin:$ADMIN_PASSWORD" "$URL/api/v1/rules" \
+    | grep -oE '"id":[0-9]+(,"inARow":[0-9]+)?,"name":"bench-rule-' | sed -E 's/"id":([0-9]+).*/\1/')
+  for id in $ids; do curl -s -o /dev/null -u "admin:$ADMIN_PASSWORD" -X DELETE "$URL/api/v1/rules/$id"; done
+  for ((i = 0; i < $1; i++)); do
+    case $((i % 4)) in
+      0) body="\"condition\":\"temperature > $((80 + i))\"" ;;
+      1) body="\"condition\":\"flow > $((200 + i))\",\"inARow\":3" ;;
+      2) body="\"condition\":\"vibration > $((2 + i))\",\"heldFor\":\"PT1M\"" ;;
+      3) body="\"condition\":\"pressure < 1 or temperature > $((90 + i))\"" ;;
+    esac
+    curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' "$URL/api/v1/rules" \
+      -d "{\"name\":\"bench-rule-$i\",\"devices\":{\"tag\":\"kind:bench\"},$body,\"severity\":\"minor\"}"
+  done
+  [ "$1" -eq 0 ] || sleep 12 # past iot.alerts.rules-refresh: every instance watches them
+}
+bench_rules "$RULES"
+
 declare -A procs
 procs[payara]=$(pgrep -f 'glassfish.jar|ASMain' | head -1)
 procs[mariadb]=$(pgrep -x mariadbd | head -1)
@@ -67,7 +93,7 @@ load() { # gateway-port extra-args...; then result prints its RESULT line
 }
 result() { grep '^RESULT' "$STATE/load.log"; }
 
-echo "== telemetry benchmark: $DEVICES devices, QoS 1, window $WINDOW, $SECONDS_PER_PHASE s per phase, $(nproc) cores"
+echo "== telemetry benchmark: $DEVICES devices, QoS 1, window $WINDOW, $SECONDS_PER_PHASE s per phase, $RULES alert rules, $(nproc) cores"
 
 # 1. Broker-only ceiling: a gateway of its own, a plain subscriber, nothing behind it.
 log "phase 1: broker-only ceiling"
@@ -107,7 +133,7 @@ echo "FIGURE durable: published+acked $acked, stored $stored, $durable_rate msg/
 echo "FIGURE ratio durable / broker-only: $(awk -v d="$durable_rate" -v c="$ceiling_rate" 'BEGIN {printf "%.2f", d / c}')"
 
 # 3. Latency at a steady load below saturation.
-rate=$(awk -v d="$durable_rate" -v s="$RATE_SHARE" 'BEGIN {printf "%d", d * s}')
+rate=${STEADY_RATE:-$(awk -v d="$durable_rate" -v s="$RATE_SHARE" 'BEGIN {printf "%d", d * s}')}
 log "phase 3: steady $rate msg/s"
 t0=$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)
 load 1883 --rate "$rate" --run "steady$(date +%s)"

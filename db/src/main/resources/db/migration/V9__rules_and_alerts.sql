@@ -53,6 +53,8 @@ CREATE TABLE alert_rule_state (
     -- a tumbling window rule: the end of the last window judged
     window_end        DATETIME(3)  NULL,
     PRIMARY KEY (rule_id, device_id),
+    -- a batch asks which of its devices' pairs hold something a normal reading resets
+    KEY ix_alert_rule_state_device (device_id),
     CONSTRAINT fk_alert_rule_state_rule FOREIGN KEY (rule_id) REFERENCES alert_rule (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 

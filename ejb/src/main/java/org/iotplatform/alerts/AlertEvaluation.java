@@ -98,6 +98,7 @@ public class AlertEvaluation {
                         .add(m);
             }
         }
+        keepWhatCanChange(work, index, stored);
         if (work.isEmpty()) {
             return;
         }
@@ -172,6 +173,37 @@ public class AlertEvaluation {
         alerts.countMatches(matches);
         alerts.appendEvents(events);
         alerts.saveStates(judged, now);
+    }
+
+    /**
+     * Drops the pairs the batch cannot change, so a fleet whose readings are normal costs one read,
+     * not a locked state row per rule and device: a pair none of whose messages meets its condition
+     * changes only if its state holds something a normal reading resets (an active alert, a run of
+     * matches, "held since"). Silence and window rules are always judged (every message moves them).
+     */
+    private void keepWhatCanChange(
+            Map<RuleDevice, List<TelemetryMessage>> work, WatchedRules.Index index, TelemetryStored stored) {
+        Set<String> quietDevices = new java.util.HashSet<>();
+        List<RuleDevice> quiet = new ArrayList<>();
+        for (Map.Entry<RuleDevice, List<TelemetryMessage>> e : work.entrySet()) {
+            RuleCheck rule = index.rule(e.getKey().ruleId());
+            boolean judged = rule.absence() != null
+                    || rule.aggregate() != null
+                    || e.getValue().stream().anyMatch(m -> rule.condition().test(m, stored.propertiesOf(m)));
+            if (!judged) {
+                quiet.add(e.getKey());
+                quietDevices.add(e.getKey().deviceId());
+            }
+        }
+        if (quiet.isEmpty()) {
+            return;
+        }
+        Set<RuleDevice> pending = alerts.pendingStates(quietDevices);
+        for (RuleDevice pair : quiet) {
+            if (!pending.contains(pair)) {
+                work.remove(pair);
+            }
+        }
     }
 
     /**

@@ -19,6 +19,12 @@ public interface AlertRepository {
 
     void saveStates(Map<RuleDevice, Locked> states, Instant now);
 
+    /**
+     * The pairs of these devices whose state a normal reading would change (an active alert, a run of
+     * matches, "held since"), read without locking.
+     */
+    java.util.Set<RuleDevice> pendingStates(java.util.Set<String> deviceIds);
+
     /** A raise as the database settled it: a new alert, or the active one another writer created first. */
     record Raised(long id, boolean created) {}
 

@@ -151,6 +151,31 @@ public class JpaAlertRepository implements AlertRepository {
     }
 
     @Override
+    public java.util.Set<RuleDevice> pendingStates(java.util.Set<String> deviceIds) {
+        java.util.Set<RuleDevice> pending = new java.util.HashSet<>();
+        if (deviceIds.isEmpty()) {
+            return pending;
+        }
+        String sql = "select rule_id, device_id from alert_rule_state where device_id in ("
+                + String.join(",", java.util.Collections.nCopies(deviceIds.size(), "?")) + ")"
+                + " and (alert_id is not null or consecutive > 0 or held_since is not null)";
+        return jdbc(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                int i = 1;
+                for (String id : deviceIds) {
+                    select.setString(i++, id);
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        pending.add(new RuleDevice(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return pending;
+        });
+    }
+
+    @Override
     public Raised raise(RuleCheck rule, String deviceId, String lastValue, Instant at) {
         String key = Alert.activeKey(rule.id(), deviceId);
         return jdbc(c -> {
