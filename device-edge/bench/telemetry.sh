@@ -55,7 +55,7 @@ register_devices "$PREFIX" "$DEVICES"
 bench_rules() {
   local ids id i body
   ids=$(curl -s -u "admin:$ADMIN_PASSWORD" "$URL/api/v1/rules" \
-    | grep -oE '"id":[0-9]+(,"inARow":[0-9]+)?,"name":"bench-rule-' | sed -E 's/"id":([0-9]+).*/\1/')
+    | { grep -oE '"id":[0-9]+(,"inARow":[0-9]+)?,"name":"bench-rule-' || true; } | sed -E 's/"id":([0-9]+).*/\1/')
   for id in $ids; do curl -s -o /dev/null -u "admin:$ADMIN_PASSWORD" -X DELETE "$URL/api/v1/rules/$id"; done
   for ((i = 0; i < $1; i++)); do
     case $((i % 4)) in
