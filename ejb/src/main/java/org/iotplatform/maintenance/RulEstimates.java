@@ -1,0 +1,57 @@
+package org.iotplatform.maintenance;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * A device's remaining useful life by a model's active version: the stored estimate while it is
+ * current (same version, nothing newer from the device), else scored now from the device's history
+ * with the same feature code the model was trained with, and stored.
+ */
+@Stateless
+public class RulEstimates {
+
+    @Inject
+    MaintenanceRepository repository;
+
+    @Inject
+    ActiveModels active;
+
+    @Inject
+    Clock clock;
+
+    /** The newest records read for one score; features start from the device's first record within them. */
+    @Inject
+    @ConfigProperty(name = "iot.maintenance.max-history-records", defaultValue = "50000")
+    int maxRecords;
+
+    public RulEstimate estimate(String deviceId, String modelName) {
+        StoredModel model = repository
+                .model(modelName)
+                .orElseThrow(() -> new ModelNotFoundException("no maintenance model named '" + modelName + "'"));
+        ModelDefinition d = model.definition();
+        int version = repository
+                .activeVersion(model.id())
+                .orElseThrow(() ->
+                        new ModelNotFoundException("maintenance model '" + modelName + "' has no trained version yet"));
+        Instant newest = repository
+                .newestRecord(deviceId, d.metrics())
+                .orElseThrow(() -> new ModelNotFoundException(
+                        "device '" + deviceId + "' has no telemetry of the metrics model '" + modelName + "' reads"));
+        Optional<RulEstimate> known = repository.estimate(model, deviceId);
+        if (known.isPresent()
+                && known.get().version() == version
+                && !known.get().asOf().isBefore(newest)) {
+            return known.get();
+        }
+        DeviceHistory history = repository.history(deviceId, d.metrics(), maxRecords);
+        double seconds = active.get(model.id(), version).predict(history);
+        Instant asOf = history.row(history.size() - 1).timestamp();
+        repository.saveEstimate(model.id(), deviceId, version, seconds, asOf, clock.instant());
+        return new RulEstimate(modelName, version, seconds, asOf);
+    }
+}
