@@ -56,6 +56,9 @@ public class AlertEvaluation {
     WatchedRules watched;
 
     @Inject
+    AlertFeed feed;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -185,6 +188,7 @@ public class AlertEvaluation {
         alerts.countMatches(matches);
         alerts.appendEvents(events);
         alerts.saveStates(judged, now);
+        feed.afterCommit(events); // raised and cleared only: further matches are not news
     }
 
     private Long raise(RuleCheck rule, String deviceId, TelemetryMessage m, Instant now, List<AlertEvent> events) {
