@@ -55,9 +55,9 @@ import org.iotplatform.web.ui.devices.DeviceView;
 /**
  * The alerts worklist: active alerts by default, open before acknowledged, worst first, newest first;
  * filtered by state, severity and device (also from a link's {@code ?severity=} and {@code ?device=}),
- * and read again as soon as an alert changes (pushed), so new alerts appear without a reload. Selecting one shows its
- * history and actions; operators and admins acknowledge, clear, assign and comment it there, viewers
- * only read.
+ * and read again as soon as an alert changes (pushed), so new alerts appear without a reload.
+ * Selecting one shows its history and actions; operators and admins acknowledge, clear, assign and
+ * comment it there, viewers only read.
  */
 @Route("alerts")
 @Menu(title = "Alerts", order = 3.5, icon = "vaadin:bell")
