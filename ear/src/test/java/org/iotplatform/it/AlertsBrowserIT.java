@@ -22,10 +22,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Alerts in Chromium: an admin defines a rule in the Rules view, a device sends a hot reading, the
- * alert appears in the Alerts view with its severity badge; an operator acknowledges, comments and
+ * alert appears in the open Alerts view by push (no Refresh pressed) and with its severity badge; an operator acknowledges, comments and
  * takes it; a viewer reads it without controls; the admin deletes the rule after a confirmation.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -97,7 +98,11 @@ class AlertsBrowserIT extends WithGateway {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rules-grid"), "device " + id));
         browser.screenshot("rules");
 
-        // the device runs hot
+        // the Alerts view is open, filtered to the device, when it runs hot
+        driver.get(Platform.BASE_URL + "/alerts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("alerts-view")));
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#alert-filter-device input")))
+                .sendKeys(id);
         MqttClient device = connectedDevice(id, key);
         MqttMessage hot = new MqttMessage("{\"temperature\":91.5}".getBytes(StandardCharsets.UTF_8));
         hot.setQos(1);
@@ -107,6 +112,14 @@ class AlertsBrowserIT extends WithGateway {
                 Duration.ofSeconds(60),
                 () -> body("/api/v1/alerts?deviceId=" + id).contains("\"state\":\"open\""));
         long ruleId = number(body("/api/v1/alerts?deviceId=" + id), "ruleId");
+        // pushed to the open view: well within its 30 s fallback poll, and nobody pressed Refresh
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10))
+                    .until(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts-grid"), rule));
+        } catch (RuntimeException e) {
+            browser.screenshot("alerts-not-pushed");
+            throw new AssertionError("the raised alert did not appear in the open Alerts view by push", e);
+        }
 
         // the overview counts it among the active major alerts, the device's page lists it
         driver.get(Platform.BASE_URL + "/");

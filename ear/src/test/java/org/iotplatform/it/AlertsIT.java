@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -216,6 +218,90 @@ class AlertsIT extends WithGateway {
         String after = body("/api/v1/alerts?deviceId=" + id);
         assertTrue(after.contains("\"state\":\"cleared\"") && !after.contains("\"active\":true"), after);
         assertTrue(body("/api/v1/alerts/" + number(after, "id")).contains("rule deleted"));
+    }
+
+    /**
+     * After an outage the backlog can commit newer batches before older ones: runs are counted in
+     * message time, recounted from storage, so a run that arrives back to front still raises, and one
+     * that only looks long in arrival order does not.
+     */
+    @Test
+    void runsCountInMessageTimeWhateverOrderTheirMessagesArriveIn() throws Exception {
+        awaitIngress(Duration.ofSeconds(60));
+        String id = newId("latepump");
+        String key = field(create(id, "{}").body(), "primaryKey");
+        String gapId = newId("gappump");
+        String gapKey = field(create(gapId, "{}").body(), "primaryKey");
+        long thirty = newRule(id, "major", ",\"inARow\":30");
+        long halfMinute = newRule(id, "minor", ",\"heldFor\":\"PT30S\"");
+        long three = newRule(gapId, "major", ",\"inARow\":3");
+        Instant base = Instant.now().minusSeconds(120).truncatedTo(ChronoUnit.SECONDS);
+        String alerts = "/api/v1/alerts?deviceId=" + id;
+        String gapAlerts = "/api/v1/alerts?deviceId=" + gapId;
+        try {
+            MqttClient device = connectedDevice(id, key);
+            for (int s = 20; s < 40; s++) { // the newer half first: 20 in a row over 19 s, neither rule holds
+                publishAt(device, id, base.plusSeconds(s), 90);
+            }
+            awaitStored(id, 20);
+            Thread.sleep(500);
+            assertEquals("[]", body(alerts), "20 in a row over 19 s hold neither rule");
+            for (int s = 0; s < 20; s++) { // then the older half: 40 in a row over 39 s
+                publishAt(device, id, base.plusSeconds(s), 91);
+            }
+            await(
+                    "both rules raise once the older half is stored",
+                    Duration.ofSeconds(30),
+                    () -> occurrences(body(alerts + "&state=open"), "\"id\":") == 2);
+            device.disconnect();
+            device.close();
+
+            MqttClient gap = connectedDevice(gapId, gapKey);
+            publishAt(gap, gapId, base.plusSeconds(20), 50); // normal, stored first
+            awaitStored(gapId, 1);
+            publishAt(gap, gapId, base.plusSeconds(10), 90);
+            publishAt(gap, gapId, base.plusSeconds(15), 90);
+            awaitStored(gapId, 3);
+            publishAt(gap, gapId, base.plusSeconds(25), 90); // third hot message to arrive, first after the gap
+            awaitStored(gapId, 4);
+            Thread.sleep(500);
+            assertEquals("[]", body(gapAlerts), "in message time the normal reading at +20 s broke the run");
+            publishAt(gap, gapId, base.plusSeconds(26), 90);
+            publishAt(gap, gapId, base.plusSeconds(27), 90);
+            await(
+                    "three in a row after the gap raise it",
+                    Duration.ofSeconds(30),
+                    () -> body(gapAlerts).contains("\"state\":\"open\""));
+            assertEquals(1, occurrences(body(gapAlerts), "\"id\":"));
+            gap.disconnect();
+            gap.close();
+        } finally {
+            for (long rule : new long[] {thirty, halfMinute, three}) {
+                sendJson("DELETE", "/api/v1/rules/" + rule, ADMIN, "");
+            }
+        }
+    }
+
+    private static long newRule(String deviceId, String severity, String timing) throws Exception {
+        HttpResponse<String> created = sendJson(
+                "POST",
+                "/api/v1/rules",
+                ADMIN,
+                rule(newId("run"), "{\"deviceId\":\"" + deviceId + "\"}", "temperature > 80", severity, timing));
+        assertEquals(201, created.statusCode(), created.body());
+        return number(created.body(), "id");
+    }
+
+    private static void publishAt(MqttClient device, String id, Instant ts, double temperature) throws Exception {
+        publish(device, id, "at-" + ts.toEpochMilli(), "{\"ts\":\"" + ts + "\",\"temperature\":" + temperature + "}");
+    }
+
+    private static void awaitStored(String id, int messages) throws Exception {
+        String telemetry = "/api/v1/devices/" + id + "/telemetry";
+        await(
+                messages + " messages of " + id + " stored",
+                Duration.ofSeconds(30),
+                () -> occurrences(body(telemetry), "\"metric\"") == messages);
     }
 
     @Test

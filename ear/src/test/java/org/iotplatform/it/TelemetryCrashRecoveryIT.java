@@ -56,7 +56,12 @@ class TelemetryCrashRecoveryIT extends WithGateway {
         MqttAsyncClient device = connectedAsyncDevice(id, key);
         // a rule raises before or after the kill, whichever way the backlog is redelivered: one alert,
         // every matching message (levels 500-2999) counted once
-        long rule = rule(id, "crash-hot", "level >= 500", 1);
+        long rule = rule(id, "crash-hot", "minor", "level >= 500", ",\"inARow\":1");
+        // runs that span the kill, however the backlog's batches commit: 300 in a row (messages 500-799
+        // may commit after 800-2999), and held for 100 s from message 500 (at 50 s) to 1500: the kill at
+        // message 1000 falls in the middle of the window
+        long run = rule(id, "crash-run", "major", "level >= 500", ",\"inARow\":300");
+        long held = rule(id, "crash-held", "warning", "level >= 500", ",\"heldFor\":\"PT100S\"");
 
         int total = 3000;
         int killAt = 1000;
@@ -98,20 +103,29 @@ class TelemetryCrashRecoveryIT extends WithGateway {
         }
         assertEquals(0, get("/api/v1/devices/" + id + "/rejected", ADMIN).body().split("\"reason\"").length - 1);
 
-        String alerts = get("/api/v1/alerts?deviceId=" + id, ADMIN).body();
+        String alerts =
+                get("/api/v1/alerts?deviceId=" + id + "&severity=minor", ADMIN).body();
         assertEquals(1, AlertsIT.occurrences(alerts, "\"id\":"), "one alert: " + alerts);
         assertTrue(alerts.contains("\"count\":2500") && alerts.contains("\"state\":\"open\""), alerts);
-        Platform.sendJson("DELETE", "/api/v1/rules/" + rule, ADMIN, "");
+        for (String severity : List.of("major", "warning")) {
+            String raised = get("/api/v1/alerts?deviceId=" + id + "&severity=" + severity, ADMIN)
+                    .body();
+            assertEquals(1, AlertsIT.occurrences(raised, "\"id\":"), "one " + severity + " alert: " + raised);
+            assertTrue(raised.contains("\"state\":\"open\""), raised);
+        }
+        for (long r : List.of(rule, run, held)) {
+            Platform.sendJson("DELETE", "/api/v1/rules/" + r, ADMIN, "");
+        }
     }
 
-    /** A rule on this device only, raising after {@code inARow} matches. */
-    private static long rule(String id, String name, String condition, int inARow) throws Exception {
+    /** A rule on this device only; {@code timing} adds e.g. {@code ,"inARow":3}. */
+    private static long rule(String id, String name, String severity, String condition, String timing)
+            throws Exception {
         var created = Platform.sendJson(
                 "POST",
                 "/api/v1/rules",
                 ADMIN,
-                AlertsIT.rule(
-                        name + "-" + id, "{\"deviceId\":\"" + id + "\"}", condition, "minor", ",\"inARow\":" + inARow));
+                AlertsIT.rule(name + "-" + id, "{\"deviceId\":\"" + id + "\"}", condition, severity, timing));
         assertEquals(201, created.statusCode(), created.body());
         return AlertsIT.number(created.body(), "id");
     }

@@ -40,6 +40,8 @@ class UsingAdminDataSourceIT {
                 "org.mariadb.jdbc.MariaDbDataSource",
                 "--restype",
                 "javax.sql.DataSource",
+                "--isolationlevel",
+                "read-committed",
                 "--property",
                 "url=jdbc\\:mariadb\\://localhost\\:3306/iot_test_admin:user=" + user + ":password=" + password,
                 "it-admin-pool");

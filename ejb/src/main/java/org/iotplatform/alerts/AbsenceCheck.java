@@ -33,6 +33,9 @@ public class AbsenceCheck {
     AlertActionRepository actions;
 
     @Inject
+    AlertFeed feed;
+
+    @Inject
     Clock clock;
 
     /** @return alerts raised and cleared */
@@ -98,6 +101,7 @@ public class AbsenceCheck {
         }
         alerts.appendEvents(events);
         alerts.saveStates(judged, now);
+        feed.afterCommit(events);
         return judged.size();
     }
 }

@@ -30,6 +30,9 @@ public class ActionLedger {
     AlertRepository alerts;
 
     @Inject
+    AlertFeed feed;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -61,7 +64,7 @@ public class ActionLedger {
         actions.lock(id).ifPresent(a -> {
             Instant now = clock.instant();
             a.done(outcome, now);
-            alerts.append(new AlertEvent(
+            append(new AlertEvent(
                     a.alertId(),
                     now,
                     AlertEvent.SYSTEM,
@@ -74,7 +77,7 @@ public class ActionLedger {
         actions.lock(id).ifPresent(a -> {
             Instant now = clock.instant();
             if (a.failed(reason, now, maxAttempts, retryDelay, maxRetryDelay)) {
-                alerts.append(new AlertEvent(
+                append(new AlertEvent(
                         a.alertId(),
                         now,
                         AlertEvent.SYSTEM,
@@ -95,9 +98,14 @@ public class ActionLedger {
                 .orElseThrow(() -> new InvalidAlertRequestException("alert " + alertId + " has no action " + actionId));
         Instant now = clock.instant();
         if (a.retry(now)) {
-            alerts.append(new AlertEvent(
+            append(new AlertEvent(
                     alertId, now, actor, AlertEvent.ACTION_RETRIED, a.action().describe()));
         }
+    }
+
+    private void append(AlertEvent event) {
+        alerts.append(event);
+        feed.afterCommit(event);
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -37,6 +37,10 @@ public class AlertEvaluation {
 
     private static final Logger LOG = Logger.getLogger(AlertEvaluation.class.getName());
     private static final AtomicLong failures = new AtomicLong();
+    /** Stored messages read per query when a run is recounted, and at most this many queries. */
+    private static final int RECOUNT_PAGE = 500;
+
+    private static final int RECOUNT_PAGES = 40;
     private static final Comparator<TelemetryMessage> BY_TIME = Comparator.comparing(TelemetryMessage::timestamp);
 
     @Inject
@@ -50,6 +54,9 @@ public class AlertEvaluation {
 
     @Inject
     WatchedRules watched;
+
+    @Inject
+    AlertFeed feed;
 
     @Inject
     Clock clock;
@@ -123,21 +130,29 @@ public class AlertEvaluation {
             if (rule.aggregate() != null) {
                 messages = windowed(rule, pair.deviceId(), messages, state);
             }
+            if (!state.alertActive() && rule.countsStoredRuns() && isLate(state, messages)) {
+                RuleCheck.Recount run = recount(rule, pair.deviceId(), newest(state, messages));
+                if (run != null) {
+                    run.applyTo(state);
+                    if (run.holds()) {
+                        state.alertActive = true;
+                        alertId = raise(rule, pair.deviceId(), run.newestMatch(), now, events);
+                    }
+                    judged.put(pair, new AlertRepository.Locked(state, alertId));
+                    continue;
+                }
+            }
             for (TelemetryMessage m : messages) {
                 switch (rule.evaluate(state, m, stored.propertiesOf(m))) {
                     case RAISE -> {
-                        AlertRepository.Raised raised =
-                                alerts.raise(rule, pair.deviceId(), rule.lastValue(m), m.timestamp());
-                        alertId = raised.id();
-                        if (raised.created()) {
-                            actions.queue(alertId, rule.actions(), now);
-                            events.add(new AlertEvent(
-                                    alertId,
-                                    now,
-                                    AlertEvent.SYSTEM,
-                                    AlertEvent.RAISED,
-                                    rule.condition().text() + ": " + rule.lastValue(m) + " (message " + m.messageId()
-                                            + ")"));
+                        RuleCheck.Recount run =
+                                rule.countsStoredRuns() ? recount(rule, pair.deviceId(), m.timestamp()) : null;
+                        if (run != null && !run.holds()) {
+                            // counted in arrival order, the run looked long enough; stored, it is not
+                            run.applyTo(state);
+                            state.alertActive = false;
+                        } else {
+                            alertId = raise(rule, pair.deviceId(), m, now, events);
                         }
                     }
                     case MATCH -> {
@@ -173,6 +188,53 @@ public class AlertEvaluation {
         alerts.countMatches(matches);
         alerts.appendEvents(events);
         alerts.saveStates(judged, now);
+        feed.afterCommit(events); // raised and cleared only: further matches are not news
+    }
+
+    private Long raise(RuleCheck rule, String deviceId, TelemetryMessage m, Instant now, List<AlertEvent> events) {
+        AlertRepository.Raised raised = alerts.raise(rule, deviceId, rule.lastValue(m), m.timestamp());
+        if (raised.created()) {
+            actions.queue(raised.id(), rule.actions(), now);
+            events.add(new AlertEvent(
+                    raised.id(),
+                    now,
+                    AlertEvent.SYSTEM,
+                    AlertEvent.RAISED,
+                    rule.condition().text() + ": " + rule.lastValue(m) + " (message " + m.messageId() + ")"));
+        }
+        return raised.id();
+    }
+
+    /** A batch reaching back before the newest message already judged (sorted: its first is its oldest). */
+    private static boolean isLate(RuleState state, List<TelemetryMessage> sorted) {
+        return state.lastMessageAt() != null && sorted.get(0).timestamp().isBefore(state.lastMessageAt());
+    }
+
+    private static Instant newest(RuleState state, List<TelemetryMessage> sorted) {
+        Instant last = sorted.get(sorted.size() - 1).timestamp();
+        return state.lastMessageAt() != null && state.lastMessageAt().isAfter(last) ? state.lastMessageAt() : last;
+    }
+
+    /**
+     * The run that ends at {@code upTo}, recounted from stored telemetry (this batch included); null
+     * when it reaches further back than {@link #RECOUNT_PAGES} pages without being decided, and the
+     * count kept in the state stands.
+     */
+    private RuleCheck.Recount recount(RuleCheck rule, String deviceId, Instant upTo) {
+        RuleCheck.Recount run = rule.recount();
+        int page = rule.inARow() != null ? Math.min(rule.inARow() + 1, RECOUNT_PAGE) : RECOUNT_PAGE;
+        AlertRepository.StoredCursor from = new AlertRepository.StoredCursor(upTo, null);
+        for (int pages = 0; from != null && pages < RECOUNT_PAGES; pages++) {
+            AlertRepository.StoredPage stored =
+                    alerts.olderMessages(deviceId, rule.condition().metrics(), from, page);
+            for (TelemetryMessage m : stored.newestFirst()) {
+                if (!run.older(m)) {
+                    return run;
+                }
+            }
+            from = stored.next();
+        }
+        return from == null ? run : null;
     }
 
     /**

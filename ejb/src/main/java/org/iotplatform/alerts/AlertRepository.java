@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.iotplatform.telemetry.TelemetryMessage;
 
 /** Where alerts, their history and the rules' state per device are kept. */
 public interface AlertRepository {
@@ -57,6 +59,22 @@ public interface AlertRepository {
             Instant from,
             Instant to,
             boolean endExclusive);
+
+    /** Where a read of stored telemetry goes on from: older than this message (null id: all at {@code ts}). */
+    record StoredCursor(Instant ts, String messageId) {}
+
+    /**
+     * A page of a device's stored messages, newest first, with the values of {@code metrics} they carry.
+     *
+     * @param next where the next older page starts (null: no older messages)
+     */
+    record StoredPage(List<TelemetryMessage> newestFirst, StoredCursor next) {}
+
+    /**
+     * Up to about {@code limit} of a device's stored messages that carry any of {@code metrics}, from
+     * {@code from} back, newest first; in the caller's transaction, so the batch being stored counts.
+     */
+    StoredPage olderMessages(String deviceId, Set<String> metrics, StoredCursor from, int limit);
 
     /** A watched device for which an absence rule's wait is over, and since when it has been absent. */
     record Absent(String deviceId, Instant since) {}

@@ -38,6 +38,9 @@ public class AlertRules {
     AuditTrail audit;
 
     @Inject
+    AlertFeed feed;
+
+    @Inject
     Clock clock;
 
     @Resource
@@ -102,6 +105,7 @@ public class AlertRules {
             events.add(new AlertEvent(a.id(), now, AlertEvent.SYSTEM, AlertEvent.CLEARED, why));
         }
         events.forEach(alerts::append);
+        feed.afterCommit(events);
     }
 
     /** Webhooks go where routes may deliver (the same allow-list and address checks). */

@@ -35,6 +35,9 @@ public class Alerts {
     AuditTrail audit;
 
     @Inject
+    AlertFeed feed;
+
+    @Inject
     Clock clock;
 
     /** Newest first, at most {@code limit}; null filters match everything. */
@@ -138,7 +141,9 @@ public class Alerts {
     }
 
     private void record(Alert a, String actor, String what, String detail, Instant at) {
-        alerts.append(new AlertEvent(a.id(), at, actor, what, detail));
+        AlertEvent event = new AlertEvent(a.id(), at, actor, what, detail);
+        alerts.append(event);
+        feed.afterCommit(event);
         audit.record(
                 actor, "alert." + what, "alert " + a.id() + " (" + a.ruleName() + " on " + a.deviceId() + ")", detail);
     }

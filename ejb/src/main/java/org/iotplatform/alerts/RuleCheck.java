@@ -1,6 +1,7 @@
 package org.iotplatform.alerts;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +92,84 @@ public record RuleCheck(
             return Outcome.RAISE;
         }
         return Outcome.NONE;
+    }
+
+    /**
+     * A rule that counts a run of matches ("N in a row" or "held for"), and whose condition can be
+     * judged again from stored telemetry (property terms cannot: the property bag is not stored).
+     */
+    public boolean countsStoredRuns() {
+        return absence == null
+                && aggregate == null
+                && (inARow != null || heldFor != null)
+                && !condition.metrics().isEmpty()
+                && !condition.readsProperties();
+    }
+
+    /** Starts recounting, from stored telemetry newest first, the run that ends at the newest message. */
+    public Recount recount() {
+        return new Recount();
+    }
+
+    /**
+     * The run of matching messages that ends at the newest stored one, counted back from it. Arrival
+     * order cannot be trusted for runs: after an outage the backlog returns through several consumers
+     * and a newer batch may commit before an older one; storage has them all in time order.
+     */
+    public final class Recount {
+
+        private int run;
+        private Instant start;
+        private Instant newest;
+        private TelemetryMessage newestMatch;
+
+        private Recount() {}
+
+        /** Takes the next older message; false once the run is known (broken, or long enough to hold). */
+        public boolean older(TelemetryMessage m) {
+            boolean match = condition.test(m, Map.of());
+            if (!match && !m.values().keySet().containsAll(condition.metrics())) {
+                return true; // says nothing about the condition, as in evaluate
+            }
+            if (newest == null) {
+                newest = m.timestamp();
+            }
+            if (!match) {
+                return false;
+            }
+            if (newestMatch == null) {
+                newestMatch = m;
+            }
+            run++;
+            start = m.timestamp();
+            return !holds();
+        }
+
+        public boolean holds() {
+            if (run == 0) {
+                return false;
+            }
+            return inARow != null
+                    ? run >= inARow
+                    : heldFor == null || !newestMatch.timestamp().isBefore(start.plus(heldFor));
+        }
+
+        /** The newest matching message: the one an alert raised by this run names. */
+        public TelemetryMessage newestMatch() {
+            return newestMatch;
+        }
+
+        /**
+         * Puts the count into {@code state} (not its alert flag). A run that holds is counted only as far
+         * back as it needed to.
+         */
+        public void applyTo(RuleState state) {
+            state.consecutive = run;
+            state.heldSince = run > 0 ? start : null;
+            if (newest != null && (state.lastMessageAt == null || newest.isAfter(state.lastMessageAt))) {
+                state.lastMessageAt = newest;
+            }
+        }
     }
 
     /** The values the condition reads, as the alert shows its last value: {@code {"temperature":85.0}}. */

@@ -175,6 +175,13 @@ public final class RuleCondition {
         return metrics;
     }
 
+    /** Whether a term reads the message's property bag, which is not stored with the telemetry. */
+    public boolean readsProperties() {
+        return alternatives.stream()
+                .flatMap(List::stream)
+                .anyMatch(t -> t.operand().startsWith("property."));
+    }
+
     public String text() {
         return text;
     }

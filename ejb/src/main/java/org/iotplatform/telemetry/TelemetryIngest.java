@@ -1,19 +1,16 @@
 package org.iotplatform.telemetry;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.iotplatform.infrastructure.transaction.AfterCommit;
 
 /**
@@ -48,33 +45,7 @@ public class TelemetryIngest {
     TransactionSynchronizationRegistry transactions;
 
     @Inject
-    @ConfigProperty(name = "iot.telemetry.max-payload-bytes", defaultValue = "262144")
-    int maxPayloadBytes;
-
-    @Inject
-    @ConfigProperty(name = "iot.telemetry.max-metrics", defaultValue = "100")
-    int maxMetrics;
-
-    @Inject
-    @ConfigProperty(name = "iot.telemetry.max-future", defaultValue = "PT5M")
-    Duration maxFuture;
-
-    @Inject
-    @ConfigProperty(name = "iot.telemetry.max-past", defaultValue = "P7D")
-    Duration maxPast;
-
-    /** Older data than the raw retention would be deleted at once and would corrupt rebuilt rollups: refused. */
-    @Inject
-    @ConfigProperty(name = "iot.telemetry.retention", defaultValue = "P30D")
-    Duration retention;
-
-    private TelemetryPolicy policy;
-
-    @PostConstruct
-    void init() {
-        policy = new TelemetryPolicy(
-                maxPayloadBytes, maxMetrics, maxFuture, maxPast.compareTo(retention) < 0 ? maxPast : retention);
-    }
+    TelemetryLimits limits;
 
     public Outcome ingest(IncomingTelemetry in) {
         return ingestAll(List.of(in)).get(0);
@@ -88,7 +59,7 @@ public class TelemetryIngest {
         var now = clock.instant();
         for (IncomingTelemetry in : batch) {
             try {
-                TelemetryMessage message = policy.check(in, now);
+                TelemetryMessage message = limits.live().check(in, now);
                 accepted.add(message);
                 properties.put(message, in.properties());
                 outcomes.add(null); // decided below

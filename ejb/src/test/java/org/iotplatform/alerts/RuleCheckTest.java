@@ -141,6 +141,72 @@ class RuleCheckTest {
         assertEquals(T0.plusSeconds(10), state.lastMessageAt());
     }
 
+    /** Feeds {@code newestFirst} to a recount as the stored telemetry would, until it is decided. */
+    private static RuleCheck.Recount recount(RuleCheck rule, TelemetryMessage... newestFirst) {
+        RuleCheck.Recount run = rule.recount();
+        for (TelemetryMessage m : newestFirst) {
+            if (!run.older(m)) {
+                break;
+            }
+        }
+        return run;
+    }
+
+    @Test
+    void aRecountFindsTheRunThatEndsAtTheNewestStoredMessageWhateverOrderItArrivedIn() {
+        RuleCheck threeInARow = rule("temperature > 80", null, 3);
+        RuleCheck.Recount run = recount(
+                threeInARow,
+                temperature(5, 90),
+                at(4, Map.of("pressure", 1.0)), // without the metric: skipped, not a break
+                temperature(3, 91),
+                temperature(2, 92),
+                temperature(1, 50));
+        assertTrue(run.holds());
+        assertEquals("m5", run.newestMatch().messageId());
+        RuleState state = new RuleState();
+        run.applyTo(state);
+        assertEquals(3, state.consecutive());
+        assertEquals(T0.plusSeconds(2), state.heldSince(), "counted back only as far as it needed");
+        assertEquals(T0.plusSeconds(5), state.lastMessageAt());
+
+        RuleCheck.Recount broken = recount(threeInARow, temperature(5, 90), temperature(4, 91), temperature(3, 70));
+        assertTrue(!broken.holds());
+        broken.applyTo(state = new RuleState());
+        assertEquals(2, state.consecutive());
+        assertEquals(T0.plusSeconds(4), state.heldSince());
+
+        RuleCheck.Recount none = recount(threeInARow, temperature(5, 70), temperature(4, 91));
+        none.applyTo(state = new RuleState(3, T0, T0.plusSeconds(1), false));
+        assertEquals(0, state.consecutive());
+        assertNull(state.heldSince());
+        assertEquals(T0.plusSeconds(5), state.lastMessageAt());
+        assertNull(none.newestMatch());
+    }
+
+    @Test
+    void aRecountOfHeldForMeasuresFromTheOldestMatchOfTheRunToItsNewest() {
+        RuleCheck tenSeconds = rule("temperature > 80", Duration.ofSeconds(10), null);
+        assertTrue(
+                !recount(tenSeconds, temperature(20, 90), temperature(15, 90), temperature(11, 90), temperature(9, 70))
+                        .holds());
+        RuleCheck.Recount run =
+                recount(tenSeconds, temperature(20, 90), temperature(15, 90), temperature(10, 90), temperature(5, 90));
+        assertTrue(run.holds());
+        RuleState state = new RuleState();
+        run.applyTo(state);
+        assertEquals(T0.plusSeconds(10), state.heldSince());
+    }
+
+    @Test
+    void onlyRunRulesWithoutPropertyTermsAreRecounted() {
+        assertTrue(rule("temperature > 80", null, 3).countsStoredRuns());
+        assertTrue(rule("temperature > 80", Duration.ofMinutes(1), null).countsStoredRuns());
+        assertTrue(!rule("temperature > 80", null, null).countsStoredRuns());
+        assertTrue(!rule("temperature > 80 and property.kind = 'pump'", null, 3).countsStoredRuns());
+        assertTrue(!rule("device = pump-1", null, 3).countsStoredRuns());
+    }
+
     @Test
     void definitionsRefuseBadSeverityDurationsConditionsAndActions() {
         DeviceSelector pump = DeviceSelector.device("pump-1");

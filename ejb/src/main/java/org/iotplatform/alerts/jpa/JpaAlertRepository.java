@@ -12,12 +12,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.TreeMap;
 import org.hibernate.Session;
 import org.iotplatform.alerts.Absence;
 import org.iotplatform.alerts.Alert;
@@ -30,6 +34,8 @@ import org.iotplatform.alerts.RuleDevice;
 import org.iotplatform.alerts.RuleState;
 import org.iotplatform.alerts.Severity;
 import org.iotplatform.alerts.WindowAggregate;
+import org.iotplatform.registry.DeviceId;
+import org.iotplatform.telemetry.TelemetryMessage;
 
 /**
  * Alerts and rule state. The evaluation's writes are plain JDBC batches in the ingest transaction (one
@@ -472,6 +478,57 @@ public class JpaAlertRepository implements AlertRepository {
                 metrics.forEach(m -> values.putIfAbsent(m, 0.0));
             }
             return values;
+        });
+    }
+
+    @Override
+    public StoredPage olderMessages(String deviceId, Set<String> metrics, StoredCursor from, int limit) {
+        // one index range per metric (the key leads with device and metric), merged here by message
+        String sql = "select ts, message_id, value from telemetry_value where device_id = ? and metric = ? and "
+                + (from.messageId() == null ? "ts <= ?" : "(ts < ? or (ts = ? and message_id < ?))")
+                + " order by ts desc, message_id desc limit ?";
+        Comparator<StoredCursor> newestFirst = Comparator.comparing(StoredCursor::ts)
+                .thenComparing(StoredCursor::messageId)
+                .reversed();
+        return jdbc(c -> {
+            Map<StoredCursor, Map<String, Double>> messages = new TreeMap<>(newestFirst);
+            StoredCursor complete = null; // older than this, a metric's page may have been cut off
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                for (String metric : metrics) {
+                    int i = 1;
+                    select.setString(i++, deviceId);
+                    select.setString(i++, metric);
+                    setInstant(select, i++, from.ts());
+                    if (from.messageId() != null) {
+                        setInstant(select, i++, from.ts());
+                        select.setString(i++, from.messageId());
+                    }
+                    select.setInt(i, limit);
+                    int rows = 0;
+                    StoredCursor oldest = null;
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            oldest = new StoredCursor(instant(rs.getTimestamp(1, utc())), rs.getString(2));
+                            messages.computeIfAbsent(oldest, k -> new HashMap<>())
+                                    .put(metric, rs.getDouble(3));
+                            rows++;
+                        }
+                    }
+                    if (rows == limit && (complete == null || newestFirst.compare(oldest, complete) < 0)) {
+                        complete = oldest;
+                    }
+                }
+            }
+            DeviceId device = DeviceId.of(deviceId);
+            List<TelemetryMessage> page = new ArrayList<>();
+            for (Map.Entry<StoredCursor, Map<String, Double>> m : messages.entrySet()) {
+                if (complete != null && newestFirst.compare(m.getKey(), complete) > 0) {
+                    break;
+                }
+                StoredCursor k = m.getKey();
+                page.add(new TelemetryMessage(device, k.messageId(), k.ts(), k.ts(), m.getValue()));
+            }
+            return new StoredPage(page, complete);
         });
     }
 

@@ -2,6 +2,7 @@ package org.iotplatform.infrastructure.persistence;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
+import java.sql.Connection;
 
 /**
  * Declares the application's default data source, built from configuration ({@code iot.db.url},
@@ -17,6 +18,9 @@ import jakarta.ejb.Singleton;
         url = "${MPCONFIG=iot.db.url}",
         user = "${MPCONFIG=iot.db.user}",
         password = "${MPCONFIG=iot.db.password}",
+        // each statement sees what committed before it: a batch judging alerts reads the telemetry that
+        // another consumer committed while it waited for the rule's lock (repeatable read would not)
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {

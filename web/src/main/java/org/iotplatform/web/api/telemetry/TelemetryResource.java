@@ -3,8 +3,10 @@ package org.iotplatform.web.api.telemetry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,9 +15,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -24,14 +29,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.DeviceId;
 import org.iotplatform.registry.DeviceRegistry;
 import org.iotplatform.registry.InvalidDeviceException;
+import org.iotplatform.telemetry.HistoryImport;
+import org.iotplatform.telemetry.HistoryLine;
+import org.iotplatform.telemetry.HistoryReport;
 import org.iotplatform.telemetry.Interval;
 import org.iotplatform.telemetry.TelemetryHistory;
+import org.iotplatform.web.api.LargeBody;
 import org.iotplatform.web.api.Range;
 
 /** A device's telemetry history, as JSON or streamed CSV. */
@@ -50,7 +60,34 @@ public class TelemetryResource {
     DeviceRegistry registry;
 
     @Inject
+    HistoryImport historyImport;
+
+    @Inject
     Clock clock;
+
+    /**
+     * Imports recorded history (CSV {@code ts,<metric>,...} or a JSON array of messages): what was
+     * stored, what was there already, and the refused lines by number. Admins and operators.
+     */
+    @POST
+    @Consumes({TEXT_CSV, MediaType.APPLICATION_JSON})
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Role.ADMIN_NAME, Role.OPERATOR_NAME})
+    @LargeBody
+    public HistoryReport importHistory(
+            @PathParam("id") String id,
+            @Context HttpHeaders headers,
+            @Context SecurityContext security,
+            InputStream body)
+            throws IOException {
+        DeviceId device = DeviceId.of(id);
+        registry.get(device); // 404 for a device that does not exist
+        MediaType type = headers.getMediaType();
+        List<HistoryLine> lines = type != null && type.isCompatible(MediaType.valueOf(TEXT_CSV))
+                ? HistoryFile.csv(new InputStreamReader(body, StandardCharsets.UTF_8))
+                : HistoryFile.json(body);
+        return historyImport.load(device, lines, security.getUserPrincipal().getName());
+    }
 
     /**
      * Rows {@code {ts, metric, value}} in [from, to), oldest first; default the last 24 hours. With

@@ -38,6 +38,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.AlertNotFoundException;
 import org.iotplatform.alerts.AlertState;
 import org.iotplatform.alerts.AlertView;
@@ -54,9 +55,9 @@ import org.iotplatform.web.ui.devices.DeviceView;
 /**
  * The alerts worklist: active alerts by default, open before acknowledged, worst first, newest first;
  * filtered by state, severity and device (also from a link's {@code ?severity=} and {@code ?device=}),
- * and read again every few seconds so new alerts appear without a reload. Selecting one shows its
- * history and actions; operators and admins acknowledge, clear, assign and comment it there, viewers
- * only read.
+ * and read again as soon as an alert changes (pushed), so new alerts appear without a reload.
+ * Selecting one shows its history and actions; operators and admins acknowledge, clear, assign and
+ * comment it there, viewers only read.
  */
 @Route("alerts")
 @Menu(title = "Alerts", order = 3.5, icon = "vaadin:bell")
@@ -69,7 +70,12 @@ public class AlertsView extends VerticalLayout implements BeforeEnterObserver {
 
     public static final String DEVICE = "device";
 
-    static final Duration REFRESH = Duration.ofSeconds(5);
+    /**
+     * Changes arrive by push from this instance's {@link AlertFeed}; the slow poll is for changes made on
+     * another platform instance, which the feed does not see.
+     */
+    static final Duration FALLBACK_REFRESH = Duration.ofSeconds(30);
+
     static final int LIMIT = 500;
     static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -97,7 +103,7 @@ public class AlertsView extends VerticalLayout implements BeforeEnterObserver {
     record Snapshot(List<AlertView> list, Long selectedId, AlertView selected) {}
 
     @Inject
-    public AlertsView(Alerts alerts, OperatorAccounts accounts, DashboardExecutor executor) {
+    public AlertsView(Alerts alerts, OperatorAccounts accounts, AlertFeed feed, DashboardExecutor executor) {
         this.alerts = alerts;
         this.accounts = accounts;
         this.executor = executor;
@@ -112,7 +118,8 @@ public class AlertsView extends VerticalLayout implements BeforeEnterObserver {
         split.setSizeFull();
         split.setSplitterPosition(62);
         add(header(), split);
-        executor.refreshWhileAttached(this, REFRESH, this::load);
+        executor.refreshWhileAttached(this, FALLBACK_REFRESH, this::load);
+        AlertUpdates.whileAttached(this, feed, executor, AlertUpdates.ANY, this::load);
         if (mayAct) {
             addAttachListener(e -> loadOperators(e.getUI()));
         }

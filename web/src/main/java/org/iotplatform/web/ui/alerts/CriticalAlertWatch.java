@@ -19,8 +19,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.AlertEvent;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.AlertView;
 import org.iotplatform.alerts.Alerts;
 import org.iotplatform.alerts.Severity;
@@ -28,18 +31,25 @@ import org.iotplatform.operators.Role;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 
 /**
- * Tells a signed-in operator, on whatever view, that a critical alert was raised: the active critical
- * alerts are read every few seconds and each one raised since the watch began is announced once per UI
- * (a reload starts afresh; the Alerts view lists the older ones).
+ * Tells a signed-in operator, on whatever view, that a critical alert was raised: the critical alerts
+ * are read as soon as an alert is raised (pushed) and each active one raised since the watch began is
+ * announced once per UI (a reload starts afresh; the Alerts view lists the older ones).
  */
 public class CriticalAlertWatch {
 
-    static final Duration POLL = Duration.ofSeconds(8);
+    /** For alerts raised on another platform instance: this instance's {@link AlertFeed} pushes its own. */
+    static final Duration FALLBACK_POLL = Duration.ofSeconds(30);
+
+    /** Only a raise can bring a new critical alert. */
+    static final Predicate<AlertFeed.Notice> RAISED =
+            n -> AlertEvent.RAISED.equals(n.change().what());
+
     static final int READ = 50;
     static final String NOTIFICATION_ID = "critical-alert-notification";
     private static final Logger LOG = Logger.getLogger(CriticalAlertWatch.class.getName());
 
     private final Alerts alerts;
+    private final AlertFeed feed;
     private final DashboardExecutor executor;
     private final Clock clock;
     private final Set<Long> announced = new HashSet<>();
@@ -47,8 +57,9 @@ public class CriticalAlertWatch {
     private Notification shown;
 
     @Inject
-    public CriticalAlertWatch(Alerts alerts, DashboardExecutor executor, Clock clock) {
+    public CriticalAlertWatch(Alerts alerts, AlertFeed feed, DashboardExecutor executor, Clock clock) {
         this.alerts = alerts;
+        this.feed = feed;
         this.executor = executor;
         this.clock = clock;
     }
@@ -59,10 +70,11 @@ public class CriticalAlertWatch {
                 .isPresent();
     }
 
-    /** Polls while {@code host} (the layout around every view) is attached. */
+    /** Watches while {@code host} (the layout around every view) is attached. */
     public void watch(Component host) {
         since = clock.instant();
-        executor.refreshWhileAttached(host, POLL, this::poll);
+        executor.refreshWhileAttached(host, FALLBACK_POLL, this::poll);
+        AlertUpdates.whileAttached(host, feed, executor, RAISED, this::poll);
     }
 
     private void poll(UI ui) {

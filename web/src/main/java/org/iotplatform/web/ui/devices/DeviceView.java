@@ -36,6 +36,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.Alerts;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.commanding.CommandHistory;
@@ -52,6 +53,7 @@ import org.iotplatform.telemetry.TelemetryHistory;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.twin.DeviceTwins;
 import org.iotplatform.web.ui.CurrentOperator;
+import org.iotplatform.web.ui.alerts.AlertUpdates;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.ThrottledUpdates;
 import org.iotplatform.web.ui.components.TimeSeriesChart;
@@ -86,6 +88,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private final DeviceRegistry registry;
     private final TelemetryHistory history;
     private final TelemetryFeed feed;
+    private final AlertFeed alertFeed;
     private final DashboardExecutor executor;
     private final Clock clock;
 
@@ -127,9 +130,11 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
             CloudToDeviceMessages messages,
             DeviceTwins twins,
             CommandHistory commandHistory,
-            Alerts alerts) {
+            Alerts alerts,
+            AlertFeed alertFeed) {
         this.methods = methods;
         this.alerts = alerts;
+        this.alertFeed = alertFeed;
         this.messages = messages;
         this.twins = twins;
         this.commandHistory = commandHistory;
@@ -367,6 +372,9 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         updates = new ThrottledUpdates<>(ui, executor, LIVE_FLUSH, LIVE_BACKLOG, this::applyLive);
         subscription = feed.subscribe(id, updates::offer);
         updates.closeWith(subscription);
+        DeviceAlerts shownAlerts = deviceAlerts;
+        updates.closeWith(
+                AlertUpdates.subscribe(ui, alertFeed, executor, AlertUpdates.ANY, () -> shownAlerts.load(ui)));
         ticker = executor.every(ui, TICK, this::tick);
         chart.setLoading(true);
         executor.load(
@@ -460,7 +468,10 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    /** In the UI every {@link #TICK}: ages move on, the connection state and the alerts are read again. */
+    /**
+     * In the UI every {@link #TICK}: ages move on, the connection state and the alerts are read again
+     * (alerts also at once when one changes; the tick for those changed through another instance).
+     */
     private void tick() {
         if (deviceId == null) {
             return;

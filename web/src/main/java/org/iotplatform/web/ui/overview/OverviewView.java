@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.Alerts;
 import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.FleetCounts;
@@ -33,13 +34,14 @@ import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
 import org.iotplatform.web.platform.PlatformMonitor;
+import org.iotplatform.web.ui.alerts.AlertUpdates;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.vending.VendingView;
 
 /**
  * The home view, the fleet at a glance: devices by state, messages per minute, refused messages, active
  * alerts by severity and every pumping station with its health colour and worst alert, refreshed by
- * server push every few seconds. The figures are read off the request thread; the view shows "…" until
+ * server push every few seconds; the alert figures also at once when an alert is raised or cleared. The figures are read off the request thread; the view shows "…" until
  * they arrive.
  */
 @Route("")
@@ -53,6 +55,9 @@ public class OverviewView extends VerticalLayout {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
+    /** The active alerts by severity and each station's worst, read again when an alert is raised or cleared. */
+    record AlertPicture(Map<Severity, Long> active, Map<String, Severity> byStation) {}
+
     /** Everything the view shows, read in one go. */
     record Picture(
             FleetCounts counts,
@@ -60,8 +65,7 @@ public class OverviewView extends VerticalLayout {
             long rejectedLastHour,
             List<StationSummary> stations,
             long vendingMachines,
-            Map<Severity, Long> activeAlerts,
-            Map<String, Severity> stationAlerts) {}
+            AlertPicture alerts) {}
 
     private final FleetMonitor fleet;
     private final Alerts alerts;
@@ -78,7 +82,12 @@ public class OverviewView extends VerticalLayout {
 
     @Inject
     public OverviewView(
-            FleetMonitor fleet, Alerts alerts, PlatformMonitor platform, DashboardExecutor executor, Clock clock) {
+            FleetMonitor fleet,
+            Alerts alerts,
+            AlertFeed feed,
+            PlatformMonitor platform,
+            DashboardExecutor executor,
+            Clock clock) {
         this.fleet = fleet;
         this.alerts = alerts;
         this.executor = executor;
@@ -114,6 +123,7 @@ public class OverviewView extends VerticalLayout {
                 section("Vending machines", vending),
                 section("Platform", platformCards));
         executor.refreshWhileAttached(this, REFRESH, this::refresh);
+        AlertUpdates.whileAttached(this, feed, executor, AlertUpdates.ACTIVE_CHANGED, this::refreshAlerts);
     }
 
     private static Div section(String title, com.vaadin.flow.component.Component... content) {
@@ -137,6 +147,23 @@ public class OverviewView extends VerticalLayout {
         });
     }
 
+    private void refreshAlerts(UI ui) {
+        executor.load(
+                ui,
+                this::alertPicture,
+                this::showAlerts,
+                e -> LOG.log(Level.FINE, "alert figures not read this time; the next refresh reads them", e));
+    }
+
+    private AlertPicture alertPicture() {
+        return new AlertPicture(alerts.activeCountsBySeverity(), alerts.activeWorstByTag(FleetMonitor.STATION_TAG));
+    }
+
+    void showAlerts(AlertPicture p) {
+        alertFigures.show(p.active());
+        tiles.forEach((name, tile) -> tile.alert(p.byStation().get(name)));
+    }
+
     /** Stations in trouble first (down, then degraded), each group by name: what an operator looks at first. */
     private Picture picture() {
         List<StationSummary> stations = fleet.stations().stream()
@@ -148,13 +175,11 @@ public class OverviewView extends VerticalLayout {
                 fleet.rejectedWithin(Duration.ofHours(1)),
                 stations,
                 fleet.countTagged(FleetMonitor.KIND_TAG, "vending"),
-                alerts.activeCountsBySeverity(),
-                alerts.activeWorstByTag(FleetMonitor.STATION_TAG));
+                alertPicture());
     }
 
     void show(Picture p) {
         figures.show(p.counts(), p.messagesPerMinute(), p.rejectedLastHour());
-        alertFigures.show(p.activeAlerts());
         if (!p.stations().equals(shownStations)) {
             shownStations = p.stations();
             stations.removeAll();
@@ -165,7 +190,7 @@ public class OverviewView extends VerticalLayout {
                 stations.add(tile);
             });
         }
-        tiles.forEach((name, tile) -> tile.alert(p.stationAlerts().get(name)));
+        showAlerts(p.alerts());
         stationsState.setText(
                 p.stations().isEmpty()
                         ? "No stations yet. A device joins a station with the tag station=<name> (the simulator's pumps do)."

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.Alerts;
 import org.iotplatform.alerts.Severity;
 import org.iotplatform.commanding.DirectMethods;
@@ -43,6 +44,7 @@ import org.iotplatform.registry.DeviceId;
 import org.iotplatform.telemetry.TelemetryFeed;
 import org.iotplatform.telemetry.TelemetryMessage;
 import org.iotplatform.web.ui.CurrentOperator;
+import org.iotplatform.web.ui.alerts.AlertUpdates;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.components.HealthBadge;
 import org.iotplatform.web.ui.components.ThrottledUpdates;
@@ -50,7 +52,8 @@ import org.iotplatform.web.ui.components.ThrottledUpdates;
 /**
  * One pumping station ({@code /stations/<name>}): its health, a drawn schematic and its pumps side by
  * side with their live values, each coloured by its worst active alert. Values arrive from the
- * telemetry feed as they are stored; connection states and alerts are read again every few seconds. A
+ * telemetry feed as they are stored; connection states and alerts are read again every few seconds, the
+ * alerts also at once when one is raised or cleared. A
  * pump's id opens its device page.
  */
 @Route("stations/:" + StationView.STATION)
@@ -68,6 +71,7 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
     private final FleetMonitor fleet;
     private final Alerts alerts;
     private final TelemetryFeed feed;
+    private final AlertFeed alertFeed;
     private final DirectMethods methods;
     private final DashboardExecutor executor;
     private final Clock clock;
@@ -88,12 +92,14 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
             FleetMonitor fleet,
             Alerts alerts,
             TelemetryFeed feed,
+            AlertFeed alertFeed,
             DirectMethods methods,
             DashboardExecutor executor,
             Clock clock) {
         this.fleet = fleet;
         this.alerts = alerts;
         this.feed = feed;
+        this.alertFeed = alertFeed;
         this.methods = methods;
         this.executor = executor;
         this.clock = clock;
@@ -194,7 +200,9 @@ public class StationView extends VerticalLayout implements BeforeEnterObserver, 
         for (String id : byDevice.keySet()) {
             updates.closeWith(feed.subscribe(DeviceId.of(id), updates::offer));
         }
-        ticker = executor.every(ui, STATE_REFRESH, () -> executor.load(ui, this::picture, this::refreshState, e -> {}));
+        Runnable readState = () -> executor.load(ui, this::picture, this::refreshState, e -> {});
+        live.add(AlertUpdates.subscribe(ui, alertFeed, executor, AlertUpdates.ACTIVE_CHANGED, readState));
+        ticker = executor.every(ui, STATE_REFRESH, readState);
     }
 
     private void stopLive() {

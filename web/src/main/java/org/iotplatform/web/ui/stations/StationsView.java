@@ -11,17 +11,23 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.Alerts;
 import org.iotplatform.alerts.Severity;
 import org.iotplatform.monitoring.FleetMonitor;
 import org.iotplatform.monitoring.StationSummary;
 import org.iotplatform.operators.Role;
+import org.iotplatform.web.ui.alerts.AlertUpdates;
 import org.iotplatform.web.ui.components.DashboardExecutor;
 import org.iotplatform.web.ui.overview.StationTile;
 
-/** Every pumping station (the distinct values of the {@code station} tag) with its health; each opens its station. */
+/**
+ * Every pumping station (the distinct values of the {@code station} tag) with its health and worst active
+ * alert (marked again as soon as an alert is raised or cleared on this instance); each opens its station.
+ */
 @Route("stations")
 @Menu(title = "Stations", order = 1, icon = "vaadin:factory")
 @PageTitle("Stations · IoT Platform")
@@ -34,11 +40,12 @@ public class StationsView extends VerticalLayout {
     private final FleetMonitor fleet;
     private final Alerts alerts;
     private final DashboardExecutor executor;
+    private final Map<String, StationTile> byName = new HashMap<>();
     private final FlexLayout tiles = new FlexLayout();
     private final Paragraph state = new Paragraph("Loading stations…");
 
     @Inject
-    public StationsView(FleetMonitor fleet, Alerts alerts, DashboardExecutor executor) {
+    public StationsView(FleetMonitor fleet, Alerts alerts, AlertFeed feed, DashboardExecutor executor) {
         this.fleet = fleet;
         this.alerts = alerts;
         this.executor = executor;
@@ -50,6 +57,17 @@ public class StationsView extends VerticalLayout {
         state.setId("stations-state");
         state.addClassNames(LumoUtility.TextColor.SECONDARY);
         add(new H2("Pumping stations"), state, tiles);
+        AlertUpdates.whileAttached(
+                this,
+                feed,
+                executor,
+                AlertUpdates.ACTIVE_CHANGED,
+                ui -> executor.load(
+                        ui, () -> alerts.activeWorstByTag(FleetMonitor.STATION_TAG), this::markAlerts, e -> {}));
+    }
+
+    private void markAlerts(Map<String, Severity> worst) {
+        byName.forEach((name, tile) -> tile.alert(worst.get(name)));
     }
 
     @Override
@@ -61,11 +79,13 @@ public class StationsView extends VerticalLayout {
                 p -> {
                     List<StationSummary> stations = p.stations();
                     tiles.removeAll();
+                    byName.clear();
                     stations.forEach(s -> {
                         StationTile tile = new StationTile(s);
-                        tile.alert(p.alerts().get(s.name()));
+                        byName.put(s.name(), tile);
                         tiles.add(tile);
                     });
+                    markAlerts(p.alerts());
                     state.setVisible(stations.isEmpty());
                     state.setText("No stations yet. A device joins a station with the tag station=<name>.");
                 },

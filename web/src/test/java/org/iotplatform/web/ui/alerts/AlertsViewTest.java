@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iotplatform.alerts.AlertAction;
 import org.iotplatform.alerts.AlertChange;
+import org.iotplatform.alerts.AlertFeed;
 import org.iotplatform.alerts.AlertState;
 import org.iotplatform.alerts.AlertView;
 import org.iotplatform.alerts.Alerts;
@@ -145,7 +146,7 @@ public class AlertsViewTest extends KaribuTest {
     void aViewerReadsAnAlertsHistoryButHasNoControls() {
         signedInAs(Role.VIEWER);
         FakeAlerts alerts = new FakeAlerts();
-        AlertsView view = new AlertsView(alerts, null, new DashboardExecutor());
+        AlertsView view = new AlertsView(alerts, null, new AlertFeed(), new DashboardExecutor());
         AlertView open = alert(1, "open", "critical", 0);
         view.show(new AlertsView.Snapshot(List.of(open), null, null));
         assertEquals(1, _size(view.grid));
@@ -164,7 +165,7 @@ public class AlertsViewTest extends KaribuTest {
     void anOperatorAcknowledgesTheSelectedAlertAsThemself() {
         signedInAs(Role.OPERATOR);
         FakeAlerts alerts = new FakeAlerts();
-        AlertsView view = new AlertsView(alerts, null, new DashboardExecutor());
+        AlertsView view = new AlertsView(alerts, null, new AlertFeed(), new DashboardExecutor());
         AlertView open = alert(1, "open", "major", 0);
         view.show(new AlertsView.Snapshot(List.of(open), null, null));
         view.grid.select(_get(view.grid, 0));

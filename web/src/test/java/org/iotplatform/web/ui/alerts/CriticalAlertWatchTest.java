@@ -20,7 +20,7 @@ class CriticalAlertWatchTest {
 
     @Test
     void eachActiveCriticalAlertRaisedSinceTheWatchBeganIsAnnouncedOnce() {
-        CriticalAlertWatch watch = new CriticalAlertWatch(null, null, null);
+        CriticalAlertWatch watch = new CriticalAlertWatch(null, null, null, null);
         watch.start(Instant.parse("2026-12-01T10:05:00Z")); // the alerts' T + 5 min
         AlertView before = alert(1, "open", "critical", 4);
         AlertView fresh = alert(2, "open", "critical", 6);
