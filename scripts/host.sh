@@ -19,9 +19,20 @@ ensure_packages() {
   fi
 }
 
+# ensure_library SONAME PKG: apt-get install PKG when the shared library SONAME is not installed
+ensure_library() {
+  ldconfig -p 2>/dev/null | grep -q "[[:space:]]$1 " && return
+  say "installing $2"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends "$2" >/dev/null
+}
+
 ensure_java_and_maven() {
   ensure_packages java:openjdk-17-jdk-headless javac:openjdk-17-jdk-headless mvn:maven curl:curl \
     unzip:unzip openssl:openssl
+  # xgboost4j's native library (predictive maintenance) needs OpenMP
+  ensure_library libgomp.so.1 libgomp1
 }
 
 mariadb_running() { mariadb-admin ping >/dev/null 2>&1; }
