@@ -157,9 +157,11 @@ public class MaintenanceView extends VerticalLayout {
         grid.asSingleSelect().addValueChangeListener(e -> select(e.getValue()));
     }
 
-    /** A version's state, with what it is doing while it trains: "training: validating fold 2 of 3". */
+    /** A version's state, with what it is doing while it trains: "training (reading histories: 12 of 40)". */
     static String state(ModelVersion v) {
-        return ModelVersion.TRAINING.equals(v.state()) && v.stage() != null ? v.state() + ": " + v.stage() : v.state();
+        return ModelVersion.TRAINING.equals(v.state()) && v.stage() != null
+                ? v.state() + " (" + v.stage() + ")"
+                : v.state();
     }
 
     private static Optional<ModelVersion> active(ModelView m) {
