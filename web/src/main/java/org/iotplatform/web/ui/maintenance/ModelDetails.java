@@ -44,6 +44,7 @@ final class ModelDetails extends Composite<VerticalLayout> {
         VerticalLayout content = getContent();
         content.setId("maintenance-details");
         content.setSizeFull();
+        content.getStyle().set("overflow", "auto"); // versions and devices together outgrow the lower pane
         empty.addClassNames(LumoUtility.TextColor.SECONDARY);
         title.setId("maintenance-details-title");
         title.addClassNames(LumoUtility.Margin.NONE);
