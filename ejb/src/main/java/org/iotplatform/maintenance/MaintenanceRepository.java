@@ -49,4 +49,10 @@ public interface MaintenanceRepository {
     void saveEstimate(long modelId, String deviceId, int version, double rulSeconds, Instant asOf, Instant at);
 
     Optional<RulEstimate> estimate(StoredModel model, String deviceId);
+
+    /** A model's kept estimates, most urgent (fewest seconds left) first, at most {@code limit}. */
+    List<StoredEstimate> estimates(long modelId, int limit);
+
+    /** A device's kept estimates, one per model that scored it, by model name. */
+    List<StoredEstimate> estimatesOf(String deviceId);
 }

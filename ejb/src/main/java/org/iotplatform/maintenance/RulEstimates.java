@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -53,5 +54,24 @@ public class RulEstimates {
         Instant asOf = history.row(history.size() - 1).timestamp();
         repository.saveEstimate(model.id(), deviceId, version, seconds, asOf, clock.instant());
         return new RulEstimate(modelName, version, seconds, asOf);
+    }
+
+    /** The most estimates {@link #latestFor} lists: the urgent end of a large watched fleet. */
+    public static final int LISTED = 500;
+
+    /**
+     * The estimates kept for a model's devices, most urgent first (at most {@link #LISTED}); read only,
+     * nothing is scored. A watched fleet's are kept current by {@link RulWatch}.
+     */
+    public List<StoredEstimate> latestFor(String modelName) {
+        StoredModel model = repository
+                .model(modelName)
+                .orElseThrow(() -> new ModelNotFoundException("no maintenance model named '" + modelName + "'"));
+        return repository.estimates(model.id(), LISTED);
+    }
+
+    /** The estimates kept for a device, one per model that scored it; empty when none did. */
+    public List<StoredEstimate> latestOfDevice(String deviceId) {
+        return repository.estimatesOf(deviceId);
     }
 }

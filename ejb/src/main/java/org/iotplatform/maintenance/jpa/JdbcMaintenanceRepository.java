@@ -36,6 +36,7 @@ import org.iotplatform.maintenance.ModelDefinition;
 import org.iotplatform.maintenance.ModelExistsException;
 import org.iotplatform.maintenance.ModelVersion;
 import org.iotplatform.maintenance.RulEstimate;
+import org.iotplatform.maintenance.StoredEstimate;
 import org.iotplatform.maintenance.StoredModel;
 import org.iotplatform.maintenance.TrainingSettings;
 
@@ -432,5 +433,48 @@ public class JdbcMaintenanceRepository implements MaintenanceRepository {
                 }
             }
         });
+    }
+
+    private static final String ESTIMATE_COLUMNS =
+            "m.name, e.device_id, e.version, e.rul_seconds, e.as_of, e.scored_at from rul_estimate e"
+                    + " join maintenance_model m on m.id = e.model_id";
+
+    @Override
+    public List<StoredEstimate> estimates(long modelId, int limit) {
+        return jdbc(c -> {
+            try (PreparedStatement q = c.prepareStatement("select " + ESTIMATE_COLUMNS
+                    + " where e.model_id = ? order by e.rul_seconds, e.device_id limit ?")) {
+                q.setLong(1, modelId);
+                q.setInt(2, limit);
+                return estimates(q);
+            }
+        });
+    }
+
+    @Override
+    public List<StoredEstimate> estimatesOf(String deviceId) {
+        return jdbc(c -> {
+            try (PreparedStatement q =
+                    c.prepareStatement("select " + ESTIMATE_COLUMNS + " where e.device_id = ? order by m.name")) {
+                q.setString(1, deviceId);
+                return estimates(q);
+            }
+        });
+    }
+
+    private static List<StoredEstimate> estimates(PreparedStatement q) throws SQLException {
+        List<StoredEstimate> all = new ArrayList<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                all.add(new StoredEstimate(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getDouble(4),
+                        instant(rs, 5),
+                        instant(rs, 6)));
+            }
+        }
+        return all;
     }
 }

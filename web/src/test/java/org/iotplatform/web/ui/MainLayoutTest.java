@@ -116,11 +116,22 @@ class MainLayoutTest {
                         "Alerts",
                         "Routes",
                         "Rules",
+                        "Maintenance",
                         "Operators",
                         "Audit log"),
                 items.stream().map(SideNavItem::getLabel).toList());
         assertEquals(
-                List.of("", "stations", "vending", "devices", "alerts", "routes", "rules", "operators", "audit"),
+                List.of(
+                        "",
+                        "stations",
+                        "vending",
+                        "devices",
+                        "alerts",
+                        "routes",
+                        "rules",
+                        "maintenance",
+                        "operators",
+                        "audit"),
                 items.stream().map(SideNavItem::getPath).toList());
         assertEquals(
                 List.of(
@@ -131,6 +142,7 @@ class MainLayoutTest {
                         "vaadin:bell",
                         "vaadin:road-branches",
                         "vaadin:bell-o",
+                        "vaadin:wrench",
                         "vaadin:users",
                         "vaadin:list"),
                 items.stream()
@@ -142,18 +154,18 @@ class MainLayoutTest {
     }
 
     @Test
-    void operatorsSeeAlertsRoutesAndRulesButNoAdminViews() {
+    void operatorsSeeAlertsRoutesRulesAndMaintenanceButNoAdminViews() {
         signedInAs(Role.OPERATOR);
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Routes", "Rules"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Routes", "Rules", "Maintenance"),
                 menu().stream().map(SideNavItem::getLabel).toList());
     }
 
     @Test
-    void viewersSeeTheFleetAlertsAndRulesOnly() {
+    void viewersSeeTheFleetAlertsRulesAndMaintenanceOnly() {
         signedInAs(Role.VIEWER);
         assertEquals(
-                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Rules"),
+                List.of("Overview", "Stations", "Vending", "Devices", "Alerts", "Rules", "Maintenance"),
                 menu().stream().map(SideNavItem::getLabel).toList());
     }
 }

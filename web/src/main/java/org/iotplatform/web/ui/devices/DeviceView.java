@@ -41,6 +41,7 @@ import org.iotplatform.alerts.Alerts;
 import org.iotplatform.commanding.CloudToDeviceMessages;
 import org.iotplatform.commanding.CommandHistory;
 import org.iotplatform.commanding.DirectMethods;
+import org.iotplatform.maintenance.RulEstimates;
 import org.iotplatform.operators.Role;
 import org.iotplatform.registry.ConnectionState;
 import org.iotplatform.registry.DeviceId;
@@ -105,6 +106,8 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
     private RejectedMessagesGrid rejected;
     private CommandsPanel commands;
     private DeviceAlerts deviceAlerts;
+    private DeviceRul deviceRul;
+    private final RulEstimates rulEstimates;
     private final Alerts alerts;
     private final DirectMethods methods;
     private final CloudToDeviceMessages messages;
@@ -131,7 +134,9 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
             DeviceTwins twins,
             CommandHistory commandHistory,
             Alerts alerts,
-            AlertFeed alertFeed) {
+            AlertFeed alertFeed,
+            RulEstimates rulEstimates) {
+        this.rulEstimates = rulEstimates;
         this.methods = methods;
         this.alerts = alerts;
         this.alertFeed = alertFeed;
@@ -234,9 +239,17 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
                 .isPresent();
         commands = new CommandsPanel(deviceId, methods, messages, twins, commandHistory, executor, mayCommand);
         deviceAlerts = new DeviceAlerts(deviceId, alerts, executor);
+        deviceRul = new DeviceRul(deviceId, rulEstimates, executor);
+        Section rul = section(
+                "device-rul-section",
+                "Remaining useful life",
+                "the latest estimate of each maintenance model",
+                deviceRul);
+        deviceRul.hideWhenEmpty(rul);
         add(
                 header(device),
                 section("device-alerts", "Alerts", "active first, then the most recent", deviceAlerts),
+                rul,
                 section("device-latest-section", "Latest values", null, latest),
                 section("device-live-section", "Live", "last 10 minutes, as messages arrive", live),
                 section("device-history-section", "History", null, historyPanel),
@@ -362,6 +375,7 @@ public class DeviceView extends VerticalLayout implements BeforeEnterObserver, H
         rejected.load();
         commands.load();
         deviceAlerts.load(ui);
+        deviceRul.load(ui);
     }
 
     private void startLive(UI ui) {
