@@ -15,6 +15,8 @@ CREATE TABLE maintenance_model (
     -- 'last' (a history fails at its last record) or a condition (at its first record that meets it)
     failure       VARCHAR(512)  NOT NULL,
     cap_seconds   BIGINT        NOT NULL,
+    -- the histories it reads: 'raw' records, or one per complete rollup bucket ('1m', '1h', '1d')
+    resolution    VARCHAR(8)    NOT NULL DEFAULT 'raw',
     created_at    DATETIME(3)   NOT NULL,
     created_by    VARCHAR(64)   NOT NULL,
     PRIMARY KEY (id),

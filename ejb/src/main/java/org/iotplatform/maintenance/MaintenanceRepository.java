@@ -3,6 +3,7 @@ package org.iotplatform.maintenance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.iotplatform.telemetry.Interval;
 
 /** Where models, their trained versions and the latest estimates are kept, and the histories they read. */
 public interface MaintenanceRepository {
@@ -45,6 +46,28 @@ public interface MaintenanceRepository {
 
     /** The time of the device's newest record with any of {@code metrics}. */
     Optional<Instant> newestRecord(String deviceId, List<String> metrics);
+
+    /**
+     * A device's rollups of {@code metrics} at {@code interval} in the buckets before {@code before},
+     * the newest {@code maxBuckets} buckets at most, as records (see {@link RollupHistory}).
+     */
+    DeviceHistory rollupHistory(
+            String deviceId, List<String> metrics, Interval interval, Instant before, int maxBuckets);
+
+    /** The start of the device's newest bucket before {@code before} with a rollup of any of {@code metrics}. */
+    Optional<Instant> newestBucket(String deviceId, List<String> metrics, Interval interval, Instant before);
+
+    /** The history a model reads: raw records, or one per complete bucket of its interval at {@code now}. */
+    default DeviceHistory history(String deviceId, ModelDefinition model, Instant now, int maxRecords) {
+        return model.interval() == null
+                ? history(deviceId, model.metrics(), maxRecords)
+                : rollupHistory(
+                        deviceId,
+                        model.metrics(),
+                        model.interval(),
+                        RollupHistory.completeBefore(model.interval(), now),
+                        maxRecords);
+    }
 
     void saveEstimate(long modelId, String deviceId, int version, double rulSeconds, Instant asOf, Instant at);
 

@@ -4,13 +4,19 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.routing.InvalidRuleException;
+import org.iotplatform.telemetry.Interval;
 
 /**
  * What a maintenance model learns from and predicts: the devices whose histories ran to failure (a
  * tag), the metrics it reads, when a history failed ({@code last} record, or the first record meeting
- * a condition such as {@code fault > 0}), the cap on the time-to-failure label, and optionally the
- * devices it keeps scored (another tag).
+ * a condition such as {@code fault > 0}), the cap on the time-to-failure label, optionally the
+ * devices it keeps scored (another tag), and the resolution it reads histories at: every raw record
+ * ({@code interval} null), or one record per complete rollup bucket ({@code 1m}, {@code 1h},
+ * {@code 1d}) carrying each metric's mean. Features count records, so a model trained on hourly
+ * histories must score hourly records too; the interval makes that hold whatever cadence a device
+ * reports at.
  */
 public record ModelDefinition(
         String name,
@@ -19,7 +25,11 @@ public record ModelDefinition(
         List<String> metrics,
         String failure,
         Duration cap,
+        Interval interval,
         TrainingSettings training) {
+
+    /** The resolution of a model without an interval: every record as stored. */
+    public static final String RAW = "raw";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.\\-]{0,63}");
     private static final Pattern METRIC = Pattern.compile("[A-Za-z_][A-Za-z0-9_.\\-]{0,63}");
@@ -56,6 +66,23 @@ public record ModelDefinition(
         }
         if (training == null) {
             training = TrainingSettings.DEFAULTS;
+        }
+    }
+
+    /** {@code raw}, or the interval's code. */
+    public String resolution() {
+        return interval == null ? RAW : interval.code();
+    }
+
+    /** The interval a resolution names: null for {@code raw} (or none given). */
+    public static Interval interval(String resolution) {
+        if (resolution == null || resolution.isBlank() || resolution.strip().equals(RAW)) {
+            return null;
+        }
+        try {
+            return Interval.of(resolution.strip());
+        } catch (InvalidDeviceException e) {
+            throw new InvalidModelException("interval must be raw, 1m, 1h or 1d, not '" + resolution + "'");
         }
     }
 

@@ -48,7 +48,7 @@ public class ModelTraining {
             List<String> devices = steps.devicesTagged(d.devices());
             List<DeviceHistory> histories = new ArrayList<>();
             for (String device : devices) {
-                histories.add(steps.history(device, d.metrics(), maxRecords));
+                histories.add(steps.history(device, d, maxRecords));
                 if (histories.size() % 10 == 0) {
                     steps.stage(id, version, "reading histories: " + histories.size() + " of " + devices.size());
                 }

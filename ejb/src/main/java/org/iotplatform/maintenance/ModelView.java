@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A model as operators and the API see it: its definition, the newest version's number and state,
+ * A model as operators and the API see it: its definition ({@code interval}: {@code raw} or the
+ * rollup its histories are read at), the newest version's number and state,
  * the active version, and every version with its figures (newest first).
  */
 public record ModelView(
@@ -14,6 +15,7 @@ public record ModelView(
         List<String> metrics,
         String failure,
         String cap,
+        String interval,
         Instant createdAt,
         String createdBy,
         Integer version,
@@ -36,6 +38,7 @@ public record ModelView(
                 d.metrics(),
                 d.failure(),
                 d.cap().toString(),
+                d.resolution(),
                 m.createdAt(),
                 m.createdBy(),
                 newest == null ? null : newest.version(),

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * A device's remaining useful life by a model's active version: the stored estimate while it is
  * current (same version, nothing newer from the device), else scored now from the device's history
- * with the same feature code the model was trained with, and stored.
+ * with the same feature code the model was trained with, and stored. A model with an interval reads
+ * the device's complete buckets only; its estimate is as of the newest one's start.
  */
 @Stateless
 public class RulEstimates {
@@ -39,20 +40,30 @@ public class RulEstimates {
                 .activeVersion(model.id())
                 .orElseThrow(() ->
                         new ModelNotFoundException("maintenance model '" + modelName + "' has no trained version yet"));
-        Instant newest = repository
-                .newestRecord(deviceId, d.metrics())
-                .orElseThrow(() -> new ModelNotFoundException(
-                        "device '" + deviceId + "' has no telemetry of the metrics model '" + modelName + "' reads"));
+        Instant now = clock.instant();
+        // with an interval, only complete buckets count: the newest record is the newest such bucket
+        Instant newest = (d.interval() == null
+                        ? repository.newestRecord(deviceId, d.metrics())
+                        : repository.newestBucket(
+                                deviceId, d.metrics(), d.interval(), RollupHistory.completeBefore(d.interval(), now)))
+                .orElseThrow(() -> new ModelNotFoundException("device '" + deviceId + "' has no "
+                        + (d.interval() == null
+                                ? "telemetry"
+                                : "complete " + d.interval().code() + " rollup")
+                        + " of the metrics model '" + modelName + "' reads"));
         Optional<RulEstimate> known = repository.estimate(model, deviceId);
         if (known.isPresent()
                 && known.get().version() == version
                 && !known.get().asOf().isBefore(newest)) {
             return known.get();
         }
-        DeviceHistory history = repository.history(deviceId, d.metrics(), maxRecords);
+        DeviceHistory history = repository.history(deviceId, d, now, maxRecords);
+        if (history.size() == 0) { // its rollups went between the two reads (retention)
+            throw new ModelNotFoundException("device '" + deviceId + "' has no records to score");
+        }
         double seconds = active.get(model.id(), version).predict(history);
         Instant asOf = history.row(history.size() - 1).timestamp();
-        repository.saveEstimate(model.id(), deviceId, version, seconds, asOf, clock.instant());
+        repository.saveEstimate(model.id(), deviceId, version, seconds, asOf, now);
         return new RulEstimate(modelName, version, seconds, asOf);
     }
 

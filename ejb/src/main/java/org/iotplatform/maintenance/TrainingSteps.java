@@ -22,8 +22,8 @@ public class TrainingSteps {
         return repository.devicesTagged(tag);
     }
 
-    public DeviceHistory history(String deviceId, List<String> metrics, int maxRecords) {
-        return repository.history(deviceId, metrics, maxRecords);
+    public DeviceHistory history(String deviceId, ModelDefinition model, int maxRecords) {
+        return repository.history(deviceId, model, clock.instant(), maxRecords);
     }
 
     public void stage(long modelId, int version, String stage) {

@@ -35,10 +35,12 @@ import org.iotplatform.maintenance.MaintenanceRepository;
 import org.iotplatform.maintenance.ModelDefinition;
 import org.iotplatform.maintenance.ModelExistsException;
 import org.iotplatform.maintenance.ModelVersion;
+import org.iotplatform.maintenance.RollupHistory;
 import org.iotplatform.maintenance.RulEstimate;
 import org.iotplatform.maintenance.StoredEstimate;
 import org.iotplatform.maintenance.StoredModel;
 import org.iotplatform.maintenance.TrainingSettings;
+import org.iotplatform.telemetry.Interval;
 
 /** Models, versions and estimates in MariaDB, with plain JDBC in the caller's transaction. */
 @ApplicationScoped
@@ -48,7 +50,7 @@ public class JdbcMaintenanceRepository implements MaintenanceRepository {
     private static final TimeZone UTC_ZONE = TimeZone.getTimeZone("UTC");
     private static final String MODEL_COLUMNS =
             "id, name, tag_name, tag_value, watch_tag_name, watch_tag_value, metrics, failure, cap_seconds,"
-                    + " created_at, created_by";
+                    + " created_at, created_by, resolution";
 
     @PersistenceContext(unitName = "iot")
     private EntityManager em;
@@ -83,7 +85,8 @@ public class JdbcMaintenanceRepository implements MaintenanceRepository {
         return jdbc(c -> {
             try (PreparedStatement insert = c.prepareStatement(
                     "insert into maintenance_model (name, tag_name, tag_value, watch_tag_name, watch_tag_value,"
-                            + " metrics, failure, cap_seconds, created_at, created_by) values (?,?,?,?,?,?,?,?,?,?)",
+                            + " metrics, failure, cap_seconds, created_at, created_by, resolution)"
+                            + " values (?,?,?,?,?,?,?,?,?,?,?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, d.name());
                 insert.setString(2, d.devices().name());
@@ -97,6 +100,7 @@ public class JdbcMaintenanceRepository implements MaintenanceRepository {
                 insert.setLong(8, d.cap().toSeconds());
                 setInstant(insert, 9, at);
                 insert.setString(10, by);
+                insert.setString(11, d.resolution());
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
@@ -150,6 +154,7 @@ public class JdbcMaintenanceRepository implements MaintenanceRepository {
                 metrics,
                 rs.getString(8),
                 Duration.ofSeconds(rs.getLong(9)),
+                ModelDefinition.interval(rs.getString(12)),
                 null);
         return new StoredModel(rs.getLong(1), d, instant(rs, 10), rs.getString(11));
     }
@@ -390,6 +395,57 @@ public class JdbcMaintenanceRepository implements MaintenanceRepository {
                 for (String metric : metrics) {
                     q.setString(1, deviceId);
                     q.setString(2, metric);
+                    try (ResultSet rs = q.executeQuery()) {
+                        Instant t = rs.next() ? instant(rs, 1) : null;
+                        if (t != null && (newest == null || t.isAfter(newest))) {
+                            newest = t;
+                        }
+                    }
+                }
+            }
+            return Optional.ofNullable(newest);
+        });
+    }
+
+    @Override
+    public DeviceHistory rollupHistory(
+            String deviceId, List<String> metrics, Interval interval, Instant before, int maxBuckets) {
+        Instant from = before.minus(interval.length().multipliedBy(maxBuckets));
+        return jdbc(c -> {
+            List<RollupHistory.BucketTotal> rollups = new ArrayList<>();
+            // one range of the primary key (device, metric, period, bucket) per metric
+            try (PreparedStatement q = c.prepareStatement("select bucket, samples, total from telemetry_rollup"
+                    + " where device_id = ? and metric = ? and period = ? and bucket >= ? and bucket < ?")) {
+                for (String metric : metrics) {
+                    q.setString(1, deviceId);
+                    q.setString(2, metric);
+                    q.setString(3, interval.code());
+                    setInstant(q, 4, from);
+                    setInstant(q, 5, before);
+                    q.setFetchSize(1000);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            rollups.add(new RollupHistory.BucketTotal(
+                                    instant(rs, 1), metric, rs.getLong(2), rs.getDouble(3)));
+                        }
+                    }
+                }
+            }
+            return RollupHistory.of(deviceId, rollups);
+        });
+    }
+
+    @Override
+    public Optional<Instant> newestBucket(String deviceId, List<String> metrics, Interval interval, Instant before) {
+        return jdbc(c -> {
+            Instant newest = null;
+            try (PreparedStatement q = c.prepareStatement("select max(bucket) from telemetry_rollup"
+                    + " where device_id = ? and metric = ? and period = ? and bucket < ?")) {
+                for (String metric : metrics) {
+                    q.setString(1, deviceId);
+                    q.setString(2, metric);
+                    q.setString(3, interval.code());
+                    setInstant(q, 4, before);
                     try (ResultSet rs = q.executeQuery()) {
                         Instant t = rs.next() ? instant(rs, 1) : null;
                         if (t != null && (newest == null || t.isAfter(newest))) {

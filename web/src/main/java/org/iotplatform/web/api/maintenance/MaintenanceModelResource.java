@@ -29,7 +29,8 @@ import org.iotplatform.operators.Role;
 /**
  * Maintenance models: {@code {"name":"fd001","devices":{"tag":"set:fd001-train"},"metrics":["s2","s3"],
  * "failure":"last","cap":"PT125M"}}, optionally {@code "watch":{"tag":"kind:pump"}} (devices kept
- * scored) and {@code "training":{"rounds":800,"maxDepth":5,"seeds":3,"folds":3}}. Creating one starts
+ * scored), {@code "interval":"1h"} (histories read as hourly means of the rollups rather than raw
+ * records: for devices whose training histories and live telemetry come at different cadences) and {@code "training":{"rounds":800,"maxDepth":5,"seeds":3,"folds":3}}. Creating one starts
  * its training ({@code 202}); admins define and retrain, every person role reads.
  */
 @Path("maintenance/models")
@@ -49,6 +50,7 @@ public class MaintenanceModelResource {
             List<String> metrics,
             String failure,
             String cap,
+            String interval,
             Training training) {}
 
     @Inject
@@ -84,6 +86,7 @@ public class MaintenanceModelResource {
                         body.metrics(),
                         body.failure(),
                         duration(body.cap()),
+                        ModelDefinition.interval(body.interval()),
                         settings(body.training())),
                 actor());
         return Response.accepted(model)
