@@ -145,6 +145,7 @@ final class ModelDetails extends Composite<VerticalLayout> {
         title.setVisible(true);
         summary.setText("Learns from " + model.devices() + " · metrics " + String.join(", ", model.metrics())
                 + " · failure " + model.failure() + " · cap " + DurationText.of(Duration.parse(model.cap()))
+                + " · resolution " + model.interval()
                 + " · defined by " + model.createdBy() + " " + time(model.createdAt()) + " UTC");
         summary.setVisible(true);
         versions.setItems(model.versions());

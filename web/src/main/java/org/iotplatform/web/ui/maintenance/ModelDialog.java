@@ -5,10 +5,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import java.util.Optional;
 import java.util.function.Function;
+import org.iotplatform.maintenance.ModelDefinition;
 
 /**
  * The form behind "New model": what it learns from, what it watches, the metrics, when a history
@@ -23,6 +25,7 @@ final class ModelDialog extends Dialog {
     final TextField metrics = new TextField("Metrics");
     final TextField failure = new TextField("Failure");
     final TextField cap = new TextField("Cap");
+    final Select<String> interval = new Select<>();
     final TrainingFields training = new TrainingFields();
     final Span error = new Span();
 
@@ -58,7 +61,13 @@ final class ModelDialog extends Dialog {
         error.addClassNames(LumoUtility.TextColor.ERROR, LumoUtility.FontSize.SMALL);
         error.setVisible(false);
 
-        VerticalLayout form = new VerticalLayout(name, devices, watch, metrics, failure, cap, training);
+        interval.setId("maintenance-interval");
+        interval.setLabel("Resolution");
+        interval.setItems(ModelDefinition.RAW, "1m", "1h", "1d");
+        interval.setValue(ModelDefinition.RAW);
+        interval.setHelperText(
+                "Every record, or the mean of each minute, hour or day: as training data and live devices both have it");
+        VerticalLayout form = new VerticalLayout(name, devices, watch, metrics, failure, cap, interval, training);
         form.setPadding(false);
         add(form);
 
@@ -80,6 +89,7 @@ final class ModelDialog extends Dialog {
                 metrics.getValue(),
                 failure.getValue(),
                 cap.getValue(),
+                interval.getValue(),
                 training.rounds.getValue(),
                 training.maxDepth.getValue(),
                 training.seeds.getValue(),

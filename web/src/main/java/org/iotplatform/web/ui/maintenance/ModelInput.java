@@ -23,6 +23,7 @@ record ModelInput(
         String metrics,
         String failure,
         String cap,
+        String interval,
         Integer rounds,
         Integer maxDepth,
         Integer seeds,
@@ -37,6 +38,7 @@ record ModelInput(
                 metricList(metrics),
                 failure,
                 cap(cap),
+                ModelDefinition.interval(interval),
                 settings(rounds, maxDepth, seeds, folds));
     }
 

@@ -17,7 +17,17 @@ class MaintenanceFormTest {
     @Test
     void metricsAreCommaSeparatedAndAnEmptyWatchMeansNone() {
         ModelDefinition d = new ModelInput(
-                        " pump-rul ", "set:pumps", " ", "vibration, temperature,,", "", "P30D", null, 4, null, null)
+                        " pump-rul ",
+                        "set:pumps",
+                        " ",
+                        "vibration, temperature,,",
+                        "",
+                        "P30D",
+                        "1h",
+                        null,
+                        4,
+                        null,
+                        null)
                 .definition();
         assertEquals("pump-rul", d.name());
         assertEquals("set:pumps", d.devices().toString());
@@ -25,6 +35,7 @@ class MaintenanceFormTest {
         assertEquals(List.of("vibration", "temperature"), d.metrics());
         assertEquals("last", d.failure());
         assertEquals(Duration.ofDays(30), d.cap());
+        assertEquals(org.iotplatform.telemetry.Interval.HOUR, d.interval());
         TrainingSettings defaults = TrainingSettings.DEFAULTS;
         assertEquals(new TrainingSettings(defaults.rounds(), 4, defaults.seeds(), defaults.folds()), d.training());
     }
@@ -38,11 +49,13 @@ class MaintenanceFormTest {
     void refusalsSayWhy() {
         InvalidModelException tag = assertThrows(
                 InvalidModelException.class,
-                () -> new ModelInput("m", "pumps", null, "v", "last", "P1D", null, null, null, null).definition());
+                () -> new ModelInput("m", "pumps", null, "v", "last", "P1D", null, null, null, null, null)
+                        .definition());
         assertEquals("a device tag must be name:value, e.g. kind:pump; not 'pumps'", tag.getMessage());
         InvalidModelException failure = assertThrows(
                 InvalidModelException.class,
-                () -> new ModelInput("m", "set:a", null, "v", "fault >", "P1D", null, null, null, null).definition());
+                () -> new ModelInput("m", "set:a", null, "v", "fault >", "P1D", null, null, null, null, null)
+                        .definition());
         assertEquals("failure: ", failure.getMessage().substring(0, 9));
     }
 }

@@ -96,6 +96,7 @@ class MaintenanceViewTest extends KaribuTest {
                 List.of("vibration", "temperature"),
                 "fault > 0",
                 "P30D",
+                "1h",
                 T,
                 "ada",
                 list.isEmpty() ? null : list.get(0).version(),
