@@ -3,7 +3,7 @@
 # as devices, trains a maintenance model, imports the 100 test engines' partial histories, asks each
 # for its remaining useful life and prints RMSE and the PHM08 score against RUL_FD001.txt, with the
 # time each step took. Optional: TRAIN_UNITS / TEST_UNITS (first n engines) and
-# TRAINING="rounds maxDepth seeds folds" (default: the platform's).
+# TRAINING="rounds maxDepth seeds folds" (default: the platform's), FD001_CAP_CYCLES (label cap, 125).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source device-edge/bench/lib.sh

@@ -57,13 +57,16 @@ public interface MaintenanceRepository {
     /** The start of the device's newest bucket before {@code before} with a rollup of any of {@code metrics}. */
     Optional<Instant> newestBucket(String deviceId, List<String> metrics, Interval interval, Instant before);
 
-    /** The history a model reads: raw records, or one per complete bucket of its interval at {@code now}. */
+    /**
+     * The history a model reads (its metrics and those its failure condition reads): raw records, or one
+     * per complete bucket of its interval at {@code now}.
+     */
     default DeviceHistory history(String deviceId, ModelDefinition model, Instant now, int maxRecords) {
         return model.interval() == null
-                ? history(deviceId, model.metrics(), maxRecords)
+                ? history(deviceId, model.recordedMetrics(), maxRecords)
                 : rollupHistory(
                         deviceId,
-                        model.metrics(),
+                        model.recordedMetrics(),
                         model.interval(),
                         RollupHistory.completeBefore(model.interval(), now),
                         maxRecords);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.iotplatform.registry.InvalidDeviceException;
 import org.iotplatform.routing.InvalidRuleException;
+import org.iotplatform.routing.RuleCondition;
 import org.iotplatform.telemetry.Interval;
 
 /**
@@ -84,6 +85,16 @@ public record ModelDefinition(
         } catch (InvalidDeviceException e) {
             throw new InvalidModelException("interval must be raw, 1m, 1h or 1d, not '" + resolution + "'");
         }
+    }
+
+    /** The metrics a history must carry: the model's, then any more its failure condition reads. */
+    public List<String> recordedMetrics() {
+        if (failure.equalsIgnoreCase("last")) {
+            return metrics;
+        }
+        LinkedHashSet<String> all = new LinkedHashSet<>(metrics);
+        all.addAll(RuleCondition.parse(failure).metrics());
+        return List.copyOf(all);
     }
 
     public FailureCondition failureCondition() {
