@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +66,11 @@ public final class Fd001Benchmark {
             JsonNode model) {}
 
     private final Options options;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final PlatformApi api;
 
     private Fd001Benchmark(Options options) {
         this.options = options;
+        this.api = new PlatformApi(options.url(), options.user(), options.password());
     }
 
     public static Result run(Options options) throws IOException, InterruptedException {
@@ -91,7 +87,7 @@ public final class Fd001Benchmark {
 
         long t0 = System.nanoTime();
         importEngines(train, trainTag, start);
-        long importTrain = millisSince(t0);
+        long importTrain = PlatformApi.millisSince(t0);
 
         ObjectNode model = JSON.createObjectNode();
         String name = "fd001-" + options.run();
@@ -105,25 +101,25 @@ public final class Fd001Benchmark {
             options.training().forEach(t::put);
         }
         t0 = System.nanoTime();
-        expect(202, send("POST", "/api/v1/maintenance/models", "application/json", model.toString()));
-        JsonNode trained = awaitTrained(name);
-        long trainMillis = millisSince(t0);
+        PlatformApi.expect(202, api.send("POST", "/api/v1/maintenance/models", "application/json", model.toString()));
+        JsonNode trained = api.awaitTrained(name, options.trainingTimeout());
+        long trainMillis = PlatformApi.millisSince(t0);
 
         t0 = System.nanoTime();
         importEngines(test, testTag, start);
-        long importTest = millisSince(t0);
+        long importTest = PlatformApi.millisSince(t0);
 
         t0 = System.nanoTime();
         List<Double> predicted = new ArrayList<>();
         List<Double> truth = new ArrayList<>();
         for (int unit : test.keySet()) {
             HttpResponse<String> rul =
-                    send("GET", "/api/v1/devices/" + deviceId(testTag, unit) + "/rul?model=" + name, null, null);
-            expect(200, rul);
+                    api.send("GET", "/api/v1/devices/" + deviceId(testTag, unit) + "/rul?model=" + name, null, null);
+            PlatformApi.expect(200, rul);
             predicted.add(JSON.readTree(rul.body()).get("rulSeconds").asDouble() / 60);
             truth.add(Double.parseDouble(truthLines.get(unit - 1).strip()));
         }
-        long scoreMillis = millisSince(t0);
+        long scoreMillis = PlatformApi.millisSince(t0);
 
         double naive = meanTrainingLabel(train, options.capCycles());
         double[] p = predicted.stream().mapToDouble(Double::doubleValue).toArray();
@@ -178,7 +174,7 @@ public final class Fd001Benchmark {
                     .append(tag)
                     .append('\n');
         }
-        expect(200, send("POST", "/api/v1/devices/import", "text/csv", devices.toString()));
+        PlatformApi.expect(200, api.send("POST", "/api/v1/devices/import", "text/csv", devices.toString()));
         for (Map.Entry<Integer, List<double[]>> e : engines.entrySet()) {
             StringBuilder csv =
                     new StringBuilder("ts,").append(String.join(",", SENSORS)).append('\n');
@@ -190,30 +186,13 @@ public final class Fd001Benchmark {
                 }
                 csv.append('\n');
             }
-            HttpResponse<String> imported = send(
+            HttpResponse<String> imported = api.send(
                     "POST", "/api/v1/devices/" + deviceId(tag, e.getKey()) + "/telemetry", "text/csv", csv.toString());
-            expect(200, imported);
+            PlatformApi.expect(200, imported);
             JsonNode report = JSON.readTree(imported.body());
             if (report.get("rejectedCount").asInt() > 0) {
                 throw new IllegalStateException("engine " + e.getKey() + ": lines refused " + imported.body());
             }
-        }
-    }
-
-    private JsonNode awaitTrained(String name) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + options.trainingTimeout().toNanos();
-        while (true) {
-            HttpResponse<String> r = send("GET", "/api/v1/maintenance/models/" + name, null, null);
-            expect(200, r);
-            JsonNode model = JSON.readTree(r.body());
-            String state = model.path("state").asText();
-            if (state.equals("ready")) {
-                return model;
-            }
-            if (state.equals("failed") || System.nanoTime() > deadline) {
-                throw new IllegalStateException("model " + name + " not trained: " + r.body());
-            }
-            Thread.sleep(500);
         }
     }
 
@@ -248,35 +227,6 @@ public final class Fd001Benchmark {
             s += d < 0 ? Math.exp(-d / 13) - 1 : Math.exp(d / 10) - 1;
         }
         return s;
-    }
-
-    private HttpResponse<String> send(String method, String path, String contentType, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(options.url().resolve(path))
-                .timeout(Duration.ofMinutes(2))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((options.user() + ":" + options.password())
-                                                .getBytes(StandardCharsets.UTF_8)));
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(int status, HttpResponse<String> r) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException(
-                    r.request().method() + " " + r.request().uri() + " -> " + r.statusCode() + " " + r.body());
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     /**

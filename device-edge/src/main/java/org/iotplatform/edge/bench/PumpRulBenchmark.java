@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +69,11 @@ public final class PumpRulBenchmark {
             JsonNode model) {}
 
     private final Options options;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final PlatformApi api;
 
     private PumpRulBenchmark(Options options) {
         this.options = options;
+        this.api = new PlatformApi(options.url(), options.user(), options.password());
     }
 
     public static Result run(Options options) throws IOException, InterruptedException {
@@ -101,7 +97,7 @@ public final class PumpRulBenchmark {
             }
             (heldOut ? test : train).put(String.format("%s-%03d", heldOut ? testTag : trainTag, i), life);
         }
-        long simulateMillis = millisSince(t0);
+        long simulateMillis = PlatformApi.millisSince(t0);
         // every history ends (faults) two hours ago: its hourly buckets are all complete
         Instant end = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
 
@@ -111,7 +107,7 @@ public final class PumpRulBenchmark {
             importHistory(e.getKey(), e.getValue(), e.getValue().size(), end);
         }
         awaitRollups(train);
-        long importTrain = millisSince(t0);
+        long importTrain = PlatformApi.millisSince(t0);
 
         ObjectNode model = JSON.createObjectNode();
         String name = "pump-rul-" + options.run();
@@ -126,9 +122,9 @@ public final class PumpRulBenchmark {
             options.training().forEach(t::put);
         }
         t0 = System.nanoTime();
-        expect(202, send("POST", "/api/v1/maintenance/models", "application/json", model.toString()));
-        JsonNode trained = awaitTrained(name);
-        long trainMillis = millisSince(t0);
+        PlatformApi.expect(202, api.send("POST", "/api/v1/maintenance/models", "application/json", model.toString()));
+        JsonNode trained = api.awaitTrained(name, options.trainingTimeout());
+        long trainMillis = PlatformApi.millisSince(t0);
 
         // each held-out pump cut at a random hour before its fault: what it had sent by then
         Random cuts = new Random(options.seed());
@@ -147,20 +143,20 @@ public final class PumpRulBenchmark {
             importHistory(e.getKey(), e.getValue(), lifeHours.get(e.getKey()), end);
         }
         awaitRollups(test);
-        long importTest = millisSince(t0);
+        long importTest = PlatformApi.millisSince(t0);
 
         t0 = System.nanoTime();
         List<Answer> answers = new ArrayList<>();
         for (String device : test.keySet()) {
-            HttpResponse<String> rul = send("GET", "/api/v1/devices/" + device + "/rul?model=" + name, null, null);
-            expect(200, rul);
+            HttpResponse<String> rul = api.send("GET", "/api/v1/devices/" + device + "/rul?model=" + name, null, null);
+            PlatformApi.expect(200, rul);
             JsonNode estimate = JSON.readTree(rul.body());
             // the time left from the estimate's own as-of (the newest complete hour it read)
             Instant asOf = Instant.parse(estimate.get("asOf").asText());
             double truth = Duration.between(asOf, failedAt.get(device)).toSeconds() / 3600.0;
             answers.add(new Answer(device, estimate.get("rulSeconds").asDouble() / 3600, truth));
         }
-        long scoreMillis = millisSince(t0);
+        long scoreMillis = PlatformApi.millisSince(t0);
 
         double naive = meanTrainingLabel(train.values());
         double sq = 0, capped = 0, naiveSq = 0;
@@ -213,7 +209,7 @@ public final class PumpRulBenchmark {
         for (String d : devices) {
             csv.append(d).append(",enabled,,,set=").append(tag).append('\n');
         }
-        expect(200, send("POST", "/api/v1/devices/import", "text/csv", csv.toString()));
+        PlatformApi.expect(200, api.send("POST", "/api/v1/devices/import", "text/csv", csv.toString()));
     }
 
     /**
@@ -233,8 +229,8 @@ public final class PumpRulBenchmark {
             csv.append('\n');
         }
         HttpResponse<String> imported =
-                send("POST", "/api/v1/devices/" + device + "/telemetry", "text/csv", csv.toString());
-        expect(200, imported);
+                api.send("POST", "/api/v1/devices/" + device + "/telemetry", "text/csv", csv.toString());
+        PlatformApi.expect(200, imported);
         if (JSON.readTree(imported.body()).get("rejectedCount").asInt() > 0) {
             throw new IllegalStateException(device + ": lines refused " + imported.body());
         }
@@ -250,13 +246,13 @@ public final class PumpRulBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         String from = Instant.now().minus(30, ChronoUnit.DAYS).toString();
         while (true) {
-            HttpResponse<String> r = send(
+            HttpResponse<String> r = api.send(
                     "GET",
                     "/api/v1/devices/" + last + "/telemetry?interval=1h&metric=fault&from=" + from + "&to="
                             + Instant.now(),
                     null,
                     null);
-            expect(200, r);
+            PlatformApi.expect(200, r);
             if (JSON.readTree(r.body()).size() >= expected) {
                 return;
             }
@@ -265,52 +261,6 @@ public final class PumpRulBenchmark {
             }
             Thread.sleep(1000);
         }
-    }
-
-    private JsonNode awaitTrained(String name) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + options.trainingTimeout().toNanos();
-        while (true) {
-            HttpResponse<String> r = send("GET", "/api/v1/maintenance/models/" + name, null, null);
-            expect(200, r);
-            JsonNode model = JSON.readTree(r.body());
-            String state = model.path("state").asText();
-            if (state.equals("ready")) {
-                return model;
-            }
-            if (state.equals("failed") || System.nanoTime() > deadline) {
-                throw new IllegalStateException("model " + name + " not trained: " + r.body());
-            }
-            Thread.sleep(500);
-        }
-    }
-
-    private HttpResponse<String> send(String method, String path, String contentType, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(options.url().resolve(path))
-                .timeout(Duration.ofMinutes(2))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString((options.user() + ":" + options.password())
-                                                .getBytes(StandardCharsets.UTF_8)));
-        if (body == null) {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            b.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void expect(int status, HttpResponse<String> r) {
-        if (r.statusCode() != status) {
-            throw new IllegalStateException(
-                    r.request().method() + " " + r.request().uri() + " -> " + r.statusCode() + " " + r.body());
-        }
-    }
-
-    private static long millisSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1_000_000;
     }
 
     /**
