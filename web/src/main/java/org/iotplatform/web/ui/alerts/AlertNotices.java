@@ -1,60 +1,32 @@
 package org.iotplatform.web.ui.alerts;
 
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
-import jakarta.ejb.EJBAccessException;
-import jakarta.persistence.OptimisticLockException;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.util.Set;
 import org.iotplatform.alerts.AlertNotFoundException;
 import org.iotplatform.alerts.AlertRuleNotFoundException;
 import org.iotplatform.alerts.InvalidAlertRequestException;
 import org.iotplatform.alerts.InvalidAlertRuleException;
+import org.iotplatform.web.ui.components.ActionNotices;
 
-/** How the alerts views report: a short notification for the operator, any details in the log. */
+/** How the alerts views report ({@link ActionNotices}), with the alerts services' refusals shown as they are. */
 final class AlertNotices {
 
-    private static final Logger LOG = Logger.getLogger(AlertNotices.class.getName());
+    private static final Set<Class<? extends RuntimeException>> REFUSALS = Set.of(
+            InvalidAlertRuleException.class,
+            InvalidAlertRequestException.class,
+            AlertNotFoundException.class,
+            AlertRuleNotFoundException.class);
 
     private AlertNotices() {}
 
-    /**
-     * The alerts services' own messages are meant for people, also when the EJB container wrapped them;
-     * anything else is logged with an incident id and summarised, never shown as a stack trace.
-     */
     static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof InvalidAlertRuleException
-                    || t instanceof InvalidAlertRequestException
-                    || t instanceof AlertNotFoundException
-                    || t instanceof AlertRuleNotFoundException) {
-                return capitalized(t.getMessage());
-            }
-            if (t instanceof OptimisticLockException) {
-                return "Changed by someone else meanwhile; refresh and try again.";
-            }
-            if (t instanceof EJBAccessException) {
-                return "Not allowed for your role.";
-            }
-        }
-        String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, "Alerts action failed, incident " + incident, e);
-        return "The server could not do this (incident " + incident + "). Try again in a moment.";
+        return ActionNotices.reason(e, REFUSALS, "Alerts");
     }
 
     static void success(String message) {
-        Notification.show(message, 3000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        ActionNotices.success(message);
     }
 
     static void error(String message) {
-        Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
-    }
-
-    private static String capitalized(String message) {
-        return message == null || message.isEmpty()
-                ? "Refused."
-                : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        ActionNotices.error(message);
     }
 }
